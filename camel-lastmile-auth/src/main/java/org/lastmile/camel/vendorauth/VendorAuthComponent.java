@@ -1,0 +1,214 @@
+package org.lastmile.camel.vendorauth;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+
+import org.apache.camel.Endpoint;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.annotations.Component;
+import org.apache.camel.support.DefaultComponent;
+import org.lastmile.camel.vendorauth.cache.InMemoryTokenStore;
+import org.lastmile.camel.vendorauth.cache.TokenStore;
+import org.lastmile.camel.vendorauth.manager.Backoff;
+import org.lastmile.camel.vendorauth.manager.RefreshTiming;
+import org.lastmile.camel.vendorauth.manager.TokenManager;
+import org.lastmile.camel.vendorauth.profile.ProfileRegistry;
+import org.lastmile.camel.vendorauth.token.TokenClient;
+
+/**
+ * The {@code vendorauth} component: puts {@code Authorization: Bearer <token>} on exchanges, with tokens fetched once per
+ * credential and shared through a {@link TokenStore}. Holds what all its endpoints share: the profiles, the token client and
+ * its connection pool, the fetch threads, the store and the token manager.
+ */
+@Component("vendorauth")
+public class VendorAuthComponent extends DefaultComponent {
+
+    @Metadata(description = "Default credential and request options for every endpoint.")
+    private VendorAuthConfiguration configuration = new VendorAuthConfiguration();
+    @Metadata(label = "advanced", autowired = true, description = "Where tokens are kept and shared. Default: an"
+            + " in-memory store for this JVM.")
+    private TokenStore tokenStore;
+    @Metadata(description = "Profile files to load besides the built-in ones, comma-separated Camel resource URIs"
+            + " (classpath:, file:, http:).")
+    private String profileLocations;
+    @Metadata(label = "advanced", defaultValue = "5000", javaType = "java.time.Duration",
+              description = "Bound on opening a connection to a token endpoint.")
+    private long connectTimeout = 5000;
+    @Metadata(label = "advanced", defaultValue = "10000", javaType = "java.time.Duration",
+              description = "Bound on waiting for a token endpoint's answer.")
+    private long responseTimeout = 10000;
+    @Metadata(label = "advanced", defaultValue = "8", description = "Size of the token client's own connection pool.")
+    private int maxConnections = 8;
+    @Metadata(label = "advanced", defaultValue = "4", description = "Threads that run token fetches (fetches of one"
+            + " credential never run in parallel; this bounds fetches of different credentials).")
+    private int fetchThreads = 4;
+    @Metadata(defaultValue = "60000", javaType = "java.time.Duration", description = "How long before expiry a token is"
+            + " refreshed in the background, capped at half its lifetime; callers keep the current token meanwhile.")
+    private long refreshMargin = 60000;
+    @Metadata(label = "advanced", defaultValue = "1000", javaType = "java.time.Duration",
+              description = "Wait after the first failed fetch; it doubles (with jitter) on each further failure.")
+    private long backoffInitial = 1000;
+    @Metadata(label = "advanced", defaultValue = "60000", javaType = "java.time.Duration",
+              description = "Longest wait between failed fetches (a vendor's Retry-After may ask for longer).")
+    private long backoffMax = 60000;
+
+    private ProfileRegistry profiles;
+    private ExecutorService fetchExecutor;
+    private TokenClient tokenClient;
+    private TokenManager tokenManager;
+
+    @Override
+    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        VendorAuthEndpoint endpoint = new VendorAuthEndpoint(uri, this, configuration.copy());
+        endpoint.setProfile(remaining);
+        setProperties(endpoint, parameters);
+        // resolving now makes a misconfigured endpoint fail at creation, naming the option
+        endpoint.resolve(profiles());
+        return endpoint;
+    }
+
+    /** The profiles, read on first use so that {@link #setProfileLocations(String)} has been applied. */
+    synchronized ProfileRegistry profiles() {
+        if (profiles == null) {
+            List<String> locations = profileLocations == null ? List.of()
+                    : Arrays.stream(profileLocations.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+            profiles = new ProfileRegistry(getCamelContext(), locations);
+        }
+        return profiles;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        profiles();
+        fetchExecutor = getCamelContext().getExecutorServiceManager().newFixedThreadPool(this, "VendorAuthFetch",
+                fetchThreads);
+        tokenClient = new TokenClient(Duration.ofMillis(connectTimeout), Duration.ofMillis(responseTimeout),
+                maxConnections, Clock.systemUTC());
+        if (tokenStore == null) {
+            tokenStore = new InMemoryTokenStore();
+        }
+        tokenManager = new TokenManager(tokenStore, tokenClient, fetchExecutor, Clock.systemUTC(),
+                RefreshTiming.DEFAULT.withRefreshMargin(Duration.ofMillis(refreshMargin)),
+                new Backoff(Duration.ofMillis(backoffInitial), Duration.ofMillis(backoffMax)));
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (tokenManager != null) {
+            tokenManager.close();
+            tokenManager = null;
+        }
+        if (tokenClient != null) {
+            tokenClient.close();
+            tokenClient = null;
+        }
+        if (fetchExecutor != null) {
+            getCamelContext().getExecutorServiceManager().shutdown(fetchExecutor);
+            fetchExecutor = null;
+        }
+        super.doStop();
+    }
+
+    /** The manager of this component's tokens; there while the component runs. */
+    TokenManager tokenManager() {
+        if (tokenManager == null) {
+            throw new IllegalStateException("The vendorauth component is not started");
+        }
+        return tokenManager;
+    }
+
+    public VendorAuthConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    /** Default credential and request options for every endpoint. */
+    public void setConfiguration(VendorAuthConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    public TokenStore getTokenStore() {
+        return tokenStore;
+    }
+
+    /** Where tokens are kept and shared. Default: an in-memory store for this JVM. */
+    public void setTokenStore(TokenStore tokenStore) {
+        this.tokenStore = tokenStore;
+    }
+
+    public String getProfileLocations() {
+        return profileLocations;
+    }
+
+    /** Profile files to load besides the built-in ones, comma-separated Camel resource URIs. */
+    public void setProfileLocations(String profileLocations) {
+        this.profileLocations = profileLocations;
+    }
+
+    public long getConnectTimeout() {
+        return connectTimeout;
+    }
+
+    /** Bound on opening a connection to a token endpoint, in milliseconds. */
+    public void setConnectTimeout(long connectTimeout) {
+        this.connectTimeout = connectTimeout;
+    }
+
+    public long getResponseTimeout() {
+        return responseTimeout;
+    }
+
+    /** Bound on waiting for a token endpoint's answer, in milliseconds. */
+    public void setResponseTimeout(long responseTimeout) {
+        this.responseTimeout = responseTimeout;
+    }
+
+    public int getMaxConnections() {
+        return maxConnections;
+    }
+
+    /** Size of the token client's own connection pool. */
+    public void setMaxConnections(int maxConnections) {
+        this.maxConnections = maxConnections;
+    }
+
+    public int getFetchThreads() {
+        return fetchThreads;
+    }
+
+    /** Threads that run token fetches. */
+    public void setFetchThreads(int fetchThreads) {
+        this.fetchThreads = fetchThreads;
+    }
+
+    public long getRefreshMargin() {
+        return refreshMargin;
+    }
+
+    /** How long before expiry a token is refreshed in the background, in milliseconds. */
+    public void setRefreshMargin(long refreshMargin) {
+        this.refreshMargin = refreshMargin;
+    }
+
+    public long getBackoffInitial() {
+        return backoffInitial;
+    }
+
+    /** Wait after the first failed fetch, in milliseconds. */
+    public void setBackoffInitial(long backoffInitial) {
+        this.backoffInitial = backoffInitial;
+    }
+
+    public long getBackoffMax() {
+        return backoffMax;
+    }
+
+    /** Longest wait between failed fetches, in milliseconds. */
+    public void setBackoffMax(long backoffMax) {
+        this.backoffMax = backoffMax;
+    }
+}

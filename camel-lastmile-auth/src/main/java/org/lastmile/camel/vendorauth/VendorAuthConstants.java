@@ -1,0 +1,20 @@
+package org.lastmile.camel.vendorauth;
+
+import org.apache.camel.spi.Metadata;
+
+/** The headers the component reads and writes. */
+public final class VendorAuthConstants {
+
+    @Metadata(description = "Written by enrich: Bearer and the token. Read by invalidate: the token to drop.",
+              javaType = "String")
+    public static final String AUTHORIZATION = "Authorization";
+    @Metadata(description = "Written by enrich when the profile's environment names an API base URL, so that a route can"
+            + " call toD(\"${header.CamelVendorAuthBaseUrl}/path\").", javaType = "String")
+    public static final String BASE_URL = "CamelVendorAuthBaseUrl";
+    @Metadata(description = "Written by invalidate: whether the token was still current and has been dropped.",
+              javaType = "Boolean")
+    public static final String INVALIDATED = "CamelVendorAuthInvalidated";
+
+    private VendorAuthConstants() {
+    }
+}

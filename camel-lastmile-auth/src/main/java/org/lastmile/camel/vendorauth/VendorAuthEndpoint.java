@@ -1,0 +1,98 @@
+package org.lastmile.camel.vendorauth;
+
+import org.apache.camel.Category;
+import org.apache.camel.Consumer;
+import org.apache.camel.Processor;
+import org.apache.camel.Producer;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriEndpoint;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriPath;
+import org.apache.camel.support.DefaultEndpoint;
+import org.lastmile.camel.vendorauth.manager.TokenSource;
+import org.lastmile.camel.vendorauth.profile.ProfileRegistry;
+
+/**
+ * Puts {@code Authorization: Bearer <token>} on exchanges (operation {@code enrich}), or drops a token an API refused
+ * (operation {@code invalidate}), for the credential its options describe.
+ */
+@UriEndpoint(firstVersion = "0.1.0", scheme = "vendorauth", title = "Vendor Auth", syntax = "vendorauth:profile",
+             producerOnly = true, remote = false, category = { Category.SECURITY, Category.HTTP },
+             headersClass = VendorAuthConstants.class)
+public class VendorAuthEndpoint extends DefaultEndpoint {
+
+    @UriPath(description = "The vendor profile: oauth2 (any OAuth2 token endpoint), a built-in vendor, or a profile of"
+            + " your own.")
+    @Metadata(required = true)
+    private String profile;
+    @UriParam
+    private VendorAuthConfiguration configuration;
+    @UriParam(defaultValue = "enrich", description = "enrich sets the Authorization header; invalidate drops the token"
+            + " the exchange's Authorization header carries, if it is still current, so that the next enrich fetches a"
+            + " new one.")
+    private VendorAuthOperation operation = VendorAuthOperation.enrich;
+
+    private ResolvedCredential credential;
+
+    VendorAuthEndpoint(String uri, VendorAuthComponent component, VendorAuthConfiguration configuration) {
+        super(uri, component);
+        this.configuration = configuration;
+    }
+
+    @Override
+    public VendorAuthComponent getComponent() {
+        return (VendorAuthComponent) super.getComponent();
+    }
+
+    /** Resolves the options against the profile; fails naming the option that does not fit. */
+    void resolve(ProfileRegistry profiles) {
+        credential = ResolvedCredential.resolve(profiles.get(profile), configuration);
+    }
+
+    /** The source of this endpoint's credential; shared with every endpoint of the same credential. */
+    TokenSource tokenSource() {
+        return getComponent().tokenManager().source(credential.request());
+    }
+
+    /** The vendor API's base URL for the configured environment, or {@code null}. */
+    String apiBaseUrl() {
+        return credential.apiBaseUrl();
+    }
+
+    @Override
+    public Producer createProducer() {
+        return new VendorAuthProducer(this);
+    }
+
+    @Override
+    public Consumer createConsumer(Processor processor) {
+        throw new UnsupportedOperationException("vendorauth endpoints only produce: put them before an API call");
+    }
+
+    public String getProfile() {
+        return profile;
+    }
+
+    /** The vendor profile. */
+    public void setProfile(String profile) {
+        this.profile = profile;
+    }
+
+    public VendorAuthConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    /** The credential and request options. */
+    public void setConfiguration(VendorAuthConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    public VendorAuthOperation getOperation() {
+        return operation;
+    }
+
+    /** What the endpoint does with an exchange. */
+    public void setOperation(VendorAuthOperation operation) {
+        this.operation = operation;
+    }
+}

@@ -1,0 +1,97 @@
+package org.lastmile.camel.vendorauth;
+
+import java.util.Locale;
+import java.util.concurrent.CompletionException;
+
+import org.apache.camel.AsyncCallback;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.support.DefaultAsyncProducer;
+import org.lastmile.camel.vendorauth.manager.LocalToken;
+import org.lastmile.camel.vendorauth.manager.TokenSource;
+
+/**
+ * Enriches or invalidates. Asynchronous: an exchange that has to wait for a token (fetched by another thread or member)
+ * gives its thread back; an exchange for which a token is at hand completes at once without I/O, locking or allocation
+ * beyond the header.
+ */
+public class VendorAuthProducer extends DefaultAsyncProducer {
+
+    private final VendorAuthEndpoint endpoint;
+    private final String apiBaseUrl;
+    private TokenSource source;
+
+    public VendorAuthProducer(VendorAuthEndpoint endpoint) {
+        super(endpoint);
+        this.endpoint = endpoint;
+        this.apiBaseUrl = endpoint.apiBaseUrl();
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        source = endpoint.tokenSource();
+    }
+
+    @Override
+    public boolean process(Exchange exchange, AsyncCallback callback) {
+        return endpoint.getOperation() == VendorAuthOperation.invalidate
+                ? invalidate(exchange, callback) : enrich(exchange, callback);
+    }
+
+    private boolean enrich(Exchange exchange, AsyncCallback callback) {
+        LocalToken token = source.tryNow();
+        if (token != null) {
+            apply(exchange.getMessage(), token);
+            callback.done(true);
+            return true;
+        }
+        source.await().whenComplete((fetched, failure) -> {
+            if (failure != null) {
+                exchange.setException(unwrap(failure));
+            } else {
+                apply(exchange.getMessage(), fetched);
+            }
+            callback.done(false);
+        });
+        return false;
+    }
+
+    private void apply(Message message, LocalToken token) {
+        message.setHeader(VendorAuthConstants.AUTHORIZATION, token.authorization());
+        if (apiBaseUrl != null) {
+            message.setHeader(VendorAuthConstants.BASE_URL, apiBaseUrl);
+        }
+    }
+
+    private boolean invalidate(Exchange exchange, AsyncCallback callback) {
+        String token = bearerToken(exchange.getMessage().getHeader(VendorAuthConstants.AUTHORIZATION, String.class));
+        if (token == null) {
+            exchange.getMessage().setHeader(VendorAuthConstants.INVALIDATED, false);
+            callback.done(true);
+            return true;
+        }
+        source.invalidate(token).whenComplete((removed, failure) -> {
+            if (failure != null) {
+                exchange.setException(unwrap(failure));
+            } else {
+                exchange.getMessage().setHeader(VendorAuthConstants.INVALIDATED, removed);
+            }
+            callback.done(false);
+        });
+        return false;
+    }
+
+    /** The token of a {@code Bearer} header value, whatever its case, or {@code null}. */
+    static String bearerToken(String header) {
+        if (header == null || header.length() <= 7 || !header.substring(0, 7).toLowerCase(Locale.ROOT).equals("bearer ")) {
+            return null;
+        }
+        String token = header.substring(7).trim();
+        return token.isEmpty() ? null : token;
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+    }
+}
