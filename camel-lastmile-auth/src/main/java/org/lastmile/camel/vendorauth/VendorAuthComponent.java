@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 
 import org.apache.camel.Endpoint;
@@ -58,6 +59,7 @@ public class VendorAuthComponent extends DefaultComponent {
 
     private ProfileRegistry profiles;
     private ExecutorService fetchExecutor;
+    private ExecutorService resumeExecutor;
     private TokenClient tokenClient;
     private TokenManager tokenManager;
 
@@ -87,6 +89,9 @@ public class VendorAuthComponent extends DefaultComponent {
         profiles();
         fetchExecutor = getCamelContext().getExecutorServiceManager().newFixedThreadPool(this, "VendorAuthFetch",
                 fetchThreads);
+        // exchanges that waited for a token resume here, never on a fetch thread: the rest of their route (often the
+        // API call itself) must not occupy the threads that fetch tokens
+        resumeExecutor = getCamelContext().getExecutorServiceManager().newDefaultThreadPool(this, "VendorAuthResume");
         tokenClient = new TokenClient(Duration.ofMillis(connectTimeout), Duration.ofMillis(responseTimeout),
                 maxConnections, Clock.systemUTC());
         if (tokenStore == null) {
@@ -111,6 +116,10 @@ public class VendorAuthComponent extends DefaultComponent {
             getCamelContext().getExecutorServiceManager().shutdown(fetchExecutor);
             fetchExecutor = null;
         }
+        if (resumeExecutor != null) {
+            getCamelContext().getExecutorServiceManager().shutdown(resumeExecutor);
+            resumeExecutor = null;
+        }
         super.doStop();
     }
 
@@ -120,6 +129,11 @@ public class VendorAuthComponent extends DefaultComponent {
             throw new IllegalStateException("The vendorauth component is not started");
         }
         return tokenManager;
+    }
+
+    /** Where exchanges that waited for a token resume their route. */
+    Executor resumeExecutor() {
+        return resumeExecutor;
     }
 
     public VendorAuthConfiguration getConfiguration() {

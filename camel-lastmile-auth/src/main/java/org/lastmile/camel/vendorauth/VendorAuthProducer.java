@@ -2,6 +2,7 @@ package org.lastmile.camel.vendorauth;
 
 import java.util.Locale;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
@@ -12,14 +13,15 @@ import org.lastmile.camel.vendorauth.manager.TokenSource;
 
 /**
  * Enriches or invalidates. Asynchronous: an exchange that has to wait for a token (fetched by another thread or member)
- * gives its thread back; an exchange for which a token is at hand completes at once without I/O, locking or allocation
- * beyond the header.
+ * gives its thread back and later resumes on the component's resume pool; an exchange for which a token is at hand
+ * completes at once without I/O, locking or allocation beyond the header.
  */
 public class VendorAuthProducer extends DefaultAsyncProducer {
 
     private final VendorAuthEndpoint endpoint;
     private final String apiBaseUrl;
     private TokenSource source;
+    private Executor resume;
 
     public VendorAuthProducer(VendorAuthEndpoint endpoint) {
         super(endpoint);
@@ -31,6 +33,7 @@ public class VendorAuthProducer extends DefaultAsyncProducer {
     protected void doStart() throws Exception {
         super.doStart();
         source = endpoint.tokenSource();
+        resume = endpoint.getComponent().resumeExecutor();
     }
 
     @Override
@@ -46,14 +49,14 @@ public class VendorAuthProducer extends DefaultAsyncProducer {
             callback.done(true);
             return true;
         }
-        source.await().whenComplete((fetched, failure) -> {
+        source.await().whenCompleteAsync((fetched, failure) -> {
             if (failure != null) {
                 exchange.setException(unwrap(failure));
             } else {
                 apply(exchange.getMessage(), fetched);
             }
             callback.done(false);
-        });
+        }, resume);
         return false;
     }
 
@@ -71,14 +74,14 @@ public class VendorAuthProducer extends DefaultAsyncProducer {
             callback.done(true);
             return true;
         }
-        source.invalidate(token).whenComplete((removed, failure) -> {
+        source.invalidate(token).whenCompleteAsync((removed, failure) -> {
             if (failure != null) {
                 exchange.setException(unwrap(failure));
             } else {
                 exchange.getMessage().setHeader(VendorAuthConstants.INVALIDATED, removed);
             }
             callback.done(false);
-        });
+        }, resume);
         return false;
     }
 

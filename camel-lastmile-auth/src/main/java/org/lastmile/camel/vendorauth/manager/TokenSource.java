@@ -106,16 +106,18 @@ public final class TokenSource implements AutoCloseable {
             return CompletableFuture.completedFuture(current);
         }
         synchronized (lock) {
-            if (flight == null) {
+            CompletableFuture<LocalToken> running = flight;
+            if (running == null) {
                 long now = clock.millis();
                 if (lastFailure != null && now < retryAt) {
                     return CompletableFuture.failedFuture(
                             lastFailure.whileBackingOff(Duration.ofMillis(retryAt - now), failures));
                 }
-                startFlight();
+                // not re-read from the field: a flight that fails at once has already cleared it
+                running = startFlight();
             }
             // a copy: a caller that cancels its future must not cancel everybody's flight
-            return flight.copy();
+            return running.copy();
         }
     }
 
@@ -135,12 +137,13 @@ public final class TokenSource implements AutoCloseable {
     }
 
     /** Holder of the lock: starts the one flight. */
-    private void startFlight() {
+    private CompletableFuture<LocalToken> startFlight() {
         flying = true;
         CompletableFuture<LocalToken> started = store.fetch(key, this::reusable, this::fetchFromVendor, executor)
                 .thenApply(this::adopt);
         flight = started;
         started.whenComplete((token, failure) -> landed(started, failure));
+        return started;
     }
 
     private void landed(CompletableFuture<LocalToken> landed, Throwable failure) {
