@@ -1,0 +1,42 @@
+package org.lastmile.camel.vendorauth.test;
+
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+
+/** Token endpoint answers and a loopback WireMock server for them. */
+public final class TokenAnswers {
+
+    private TokenAnswers() {
+    }
+
+    /** A WireMock server on 127.0.0.1 and a free port. */
+    public static WireMockExtension vendor() {
+        return WireMockExtension.newInstance()
+                .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+    }
+
+    /** 200 with an RFC 6749 token answer. */
+    public static ResponseDefinitionBuilder token(String accessToken, long expiresIn) {
+        return json(200, "{\"access_token\":\"" + accessToken + "\",\"token_type\":\"Bearer\",\"expires_in\":" + expiresIn
+                + "}");
+    }
+
+    /** 200 with a token answer carrying a refresh token. */
+    public static ResponseDefinitionBuilder token(String accessToken, long expiresIn, String refreshToken) {
+        return json(200, "{\"access_token\":\"" + accessToken + "\",\"token_type\":\"Bearer\",\"expires_in\":" + expiresIn
+                + ",\"refresh_token\":\"" + refreshToken + "\"}");
+    }
+
+    /** 200 with a new random token on every call (WireMock response templating). */
+    public static ResponseDefinitionBuilder freshToken(long expiresIn) {
+        return token("tok-{{randomValue length=16 type='ALPHANUMERIC'}}", expiresIn).withTransformers("response-template");
+    }
+
+    /** An answer with a JSON body. */
+    public static ResponseDefinitionBuilder json(int status, String body) {
+        return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body);
+    }
+}
