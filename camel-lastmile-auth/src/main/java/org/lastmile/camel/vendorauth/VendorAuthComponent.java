@@ -50,6 +50,10 @@ public class VendorAuthComponent extends DefaultComponent {
     @Metadata(defaultValue = "60000", javaType = "java.time.Duration", description = "How long before expiry a token is"
             + " refreshed in the background, capped at half its lifetime; callers keep the current token meanwhile.")
     private long refreshMargin = 60000;
+    @Metadata(label = "health", defaultValue = "true", description = "Whether each producer registers a readiness"
+            + " check (DOWN while the token endpoint keeps failing and no valid token is held). Camel runs producer checks"
+            + " only when camel.health.producers-enabled=true.")
+    private boolean healthCheckProducerEnabled = true;
     @Metadata(label = "advanced", defaultValue = "1000", javaType = "java.time.Duration",
               description = "Wait after the first failed fetch; it doubles (with jitter) on each further failure.")
     private long backoffInitial = 1000;
@@ -131,6 +135,11 @@ public class VendorAuthComponent extends DefaultComponent {
         return tokenManager;
     }
 
+    /** The longest a blocking caller waits for a token: a connection and an answer, twice over. */
+    Duration tokenWaitBound() {
+        return Duration.ofMillis(2 * (connectTimeout + responseTimeout));
+    }
+
     /** Where exchanges that waited for a token resume their route. */
     Executor resumeExecutor() {
         return resumeExecutor;
@@ -206,6 +215,15 @@ public class VendorAuthComponent extends DefaultComponent {
     /** How long before expiry a token is refreshed in the background, in milliseconds. */
     public void setRefreshMargin(long refreshMargin) {
         this.refreshMargin = refreshMargin;
+    }
+
+    public boolean isHealthCheckProducerEnabled() {
+        return healthCheckProducerEnabled;
+    }
+
+    /** Whether each producer registers a readiness check. */
+    public void setHealthCheckProducerEnabled(boolean healthCheckProducerEnabled) {
+        this.healthCheckProducerEnabled = healthCheckProducerEnabled;
     }
 
     public long getBackoffInitial() {

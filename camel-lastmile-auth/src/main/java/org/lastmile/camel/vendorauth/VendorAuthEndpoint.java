@@ -1,9 +1,13 @@
 package org.lastmile.camel.vendorauth;
 
+import java.time.Instant;
+
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
+import org.apache.camel.api.management.ManagedAttribute;
+import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
@@ -16,6 +20,8 @@ import org.lastmile.camel.vendorauth.profile.ProfileRegistry;
  * Puts {@code Authorization: Bearer <token>} on exchanges (operation {@code enrich}), or drops a token an API refused
  * (operation {@code invalidate}), for the credential its options describe.
  */
+@ManagedResource(description = "A vendorauth endpoint and the token statistics of its credential (shared by every"
+        + " endpoint of that credential in this JVM)")
 @UriEndpoint(firstVersion = "0.1.0", scheme = "vendorauth", title = "Vendor Auth", syntax = "vendorauth:profile",
              producerOnly = true, remote = false, category = { Category.SECURITY, Category.HTTP },
              headersClass = VendorAuthConstants.class)
@@ -57,6 +63,47 @@ public class VendorAuthEndpoint extends DefaultEndpoint {
     /** The vendor API's base URL for the configured environment, or {@code null}. */
     String apiBaseUrl() {
         return credential.apiBaseUrl();
+    }
+
+    @ManagedAttribute(description = "The credential's key: profile and HMAC id, no secret")
+    public String getCredential() {
+        return tokenSource().key().toString();
+    }
+
+    @ManagedAttribute(description = "Exchanges served from this JVM's copy of the token")
+    public long getLocalHits() {
+        return tokenSource().statistics().localHits();
+    }
+
+    @ManagedAttribute(description = "Exchanges that waited for a token being fetched, here or on another member")
+    public long getWaits() {
+        return tokenSource().statistics().waits();
+    }
+
+    @ManagedAttribute(description = "Fetches answered by the shared store without asking the vendor")
+    public long getStoreHits() {
+        return tokenSource().statistics().storeHits();
+    }
+
+    @ManagedAttribute(description = "Token requests to the vendor with the primary grant")
+    public long getFetches() {
+        return tokenSource().statistics().fetches();
+    }
+
+    @ManagedAttribute(description = "Token requests to the vendor with a refresh token")
+    public long getRefreshes() {
+        return tokenSource().statistics().refreshes();
+    }
+
+    @ManagedAttribute(description = "Fetches that ended without a token")
+    public long getFailures() {
+        return tokenSource().statistics().failures();
+    }
+
+    @ManagedAttribute(description = "When the token at hand expires (ISO-8601), empty when there is none")
+    public String getTokenExpiresAt() {
+        Instant expiresAt = tokenSource().tokenExpiresAt();
+        return expiresAt == null ? "" : expiresAt.toString();
     }
 
     @Override

@@ -52,6 +52,19 @@ public final class TokenManager implements AutoCloseable {
                 key -> new TokenSource(request, key, store, client, executor, clock, timing, backoff));
     }
 
+    /**
+     * The source that issued the token of that text (its current or previous token), or {@code null}: how an API's 401
+     * is traced back to a credential without keeping anything on the exchange.
+     */
+    public TokenSource sourceOf(String accessToken) {
+        for (TokenSource source : sources.values()) {
+            if (source.issued(accessToken)) {
+                return source;
+            }
+        }
+        return null;
+    }
+
     /** Ends the sources' watches on the store. */
     @Override
     public void close() {

@@ -2,9 +2,11 @@ package org.lastmile.camel.vendorauth.manager;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.lastmile.camel.vendorauth.cache.TokenStore;
@@ -43,7 +45,10 @@ public final class TokenSource implements AutoCloseable {
     private final Backoff backoff;
     private final AutoCloseable watch;
 
+    private final TokenStatistics statistics = new TokenStatistics();
     private final AtomicReference<LocalToken> local = new AtomicReference<>();
+    /** The text of the token the local copy held before the current one, to recognise a 401 for it. */
+    private volatile String previous;
     /** The text of the last token invalidated here: never adopted again, whatever a store or a late event says. */
     private volatile String rejected;
 
@@ -93,6 +98,7 @@ public final class TokenSource implements AutoCloseable {
                 }
             }
         }
+        statistics.localHit();
         return current;
     }
 
@@ -105,6 +111,7 @@ public final class TokenSource implements AutoCloseable {
         if (current != null) {
             return CompletableFuture.completedFuture(current);
         }
+        statistics.waited();
         synchronized (lock) {
             CompletableFuture<LocalToken> running = flight;
             if (running == null) {
@@ -139,8 +146,16 @@ public final class TokenSource implements AutoCloseable {
     /** Holder of the lock: starts the one flight. */
     private CompletableFuture<LocalToken> startFlight() {
         flying = true;
-        CompletableFuture<LocalToken> started = store.fetch(key, this::reusable, this::fetchFromVendor, executor)
-                .thenApply(this::adopt);
+        AtomicBoolean askedVendor = new AtomicBoolean();
+        CompletableFuture<LocalToken> started = store.fetch(key, this::reusable, current -> {
+            askedVendor.set(true);
+            return fetchFromVendor(current);
+        }, executor).thenApply(token -> {
+            if (!askedVendor.get()) {
+                statistics.storeHit();
+            }
+            return adopt(token);
+        });
         flight = started;
         started.whenComplete((token, failure) -> landed(started, failure));
         return started;
@@ -159,6 +174,7 @@ public final class TokenSource implements AutoCloseable {
                 return;
             }
             failures++;
+            statistics.failed();
             lastFailure = asEndpointFailure(failure);
             Duration delay = backoff.delay(failures, lastFailure.getRetryAfter());
             retryAt = clock.millis() + delay.toMillis();
@@ -193,6 +209,7 @@ public final class TokenSource implements AutoCloseable {
         }
         if (base != null && request.refresh().enabled() && base.hasUsableRefreshToken(clock.instant())) {
             try {
+                statistics.refreshed();
                 return client.refreshToken(request, base);
             } catch (TokenEndpointException e) {
                 if (!e.isGrantRejected()) {
@@ -202,6 +219,7 @@ public final class TokenSource implements AutoCloseable {
                         request.grantType().wireName());
             }
         }
+        statistics.fetched();
         return client.requestToken(request);
     }
 
@@ -211,8 +229,13 @@ public final class TokenSource implements AutoCloseable {
         if (token.value().equals(rejected)) {
             return local.get() != null ? local.get() : fresh;
         }
-        return local.accumulateAndGet(fresh, (current, candidate) -> current == null
+        LocalToken before = local.get();
+        LocalToken after = local.accumulateAndGet(fresh, (current, candidate) -> current == null
                 || !current.token().expiresAt().isAfter(candidate.token().expiresAt()) ? candidate : current);
+        if (before != null && after != before && !before.token().value().equals(after.token().value())) {
+            previous = before.token().value();
+        }
+        return after;
     }
 
     private void storeChanged(AccessToken token) {
@@ -221,6 +244,41 @@ public final class TokenSource implements AutoCloseable {
         } else if (!token.value().equals(rejected)) {
             adopt(token);
         }
+    }
+
+    /** What happened to this credential's tokens in this JVM. */
+    public TokenStatistics statistics() {
+        return statistics;
+    }
+
+    /** When the token at hand expires, or {@code null} when there is none. */
+    public Instant tokenExpiresAt() {
+        LocalToken current = local.get();
+        return current == null ? null : current.token().expiresAt();
+    }
+
+    /**
+     * Whether a caller without a usable token would fail now: the last flight failed and the vendor is being left alone.
+     * The health of this credential is DOWN exactly while this holds and no usable token is at hand.
+     */
+    public boolean failing() {
+        LocalToken current = local.get();
+        boolean usable = current != null && clock.millis() < current.usableUntil();
+        return !usable && lastFailureMessage() != null;
+    }
+
+    /** The last failure's message (the vendor's words, free of secrets), or {@code null} after a success. */
+    public String lastFailureMessage() {
+        synchronized (lock) {
+            return lastFailure == null ? null : lastFailure.getMessage();
+        }
+    }
+
+    /** Whether the token of that text is this credential's current or previous token. */
+    boolean issued(String accessToken) {
+        LocalToken current = local.get();
+        return current != null && current.token().value().equals(accessToken) || accessToken.equals(previous)
+                || accessToken.equals(rejected);
     }
 
     @Override

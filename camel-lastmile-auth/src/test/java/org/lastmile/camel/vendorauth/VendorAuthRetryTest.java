@@ -1,0 +1,149 @@
+package org.lastmile.camel.vendorauth;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import org.apache.camel.BindToRegistry;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.http.base.HttpOperationFailedException;
+import org.apache.camel.test.junit5.CamelTestSupport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.lastmile.camel.vendorauth.cache.InMemoryTokenStore;
+import org.lastmile.camel.vendorauth.cache.TokenStore;
+import org.lastmile.camel.vendorauth.test.TokenAnswers;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** An API that refuses the token: the call is retried once, with a fresh token, and other errors pass through. */
+class VendorAuthRetryTest extends CamelTestSupport {
+
+    @RegisterExtension
+    static WireMockExtension vendor = TokenAnswers.vendor();
+
+    @BindToRegistry
+    TokenStore tokenStore = new InMemoryTokenStore();
+
+    @Override
+    protected RouteBuilder createRouteBuilder() {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                VendorAuthRetry.retryOnceWhenUnauthorized(this);
+                from("direct:orders")
+                        .to("vendorauth:oauth2?tokenUrl=" + vendor.baseUrl() + "/token&clientId=orders&clientSecret=s")
+                        .to(vendor.baseUrl() + "/api/orders")
+                        .convertBodyTo(String.class);
+            }
+        };
+    }
+
+    /** The first token call answers t1, every later one t2. */
+    private void tokensT1ThenT2() {
+        vendor.stubFor(post("/token").inScenario("tokens").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(TokenAnswers.token("t1", 3600)).willSetStateTo("second"));
+        vendor.stubFor(post("/token").inScenario("tokens").whenScenarioStateIs("second")
+                .willReturn(TokenAnswers.token("t2", 3600)));
+    }
+
+    private void api(String token, int status, String body) {
+        vendor.stubFor(get("/api/orders").withHeader("Authorization", equalTo("Bearer " + token))
+                .willReturn(TokenAnswers.json(status, body)));
+    }
+
+    private int apiCalls() {
+        return vendor.findAll(getRequestedFor(urlEqualTo("/api/orders"))).size();
+    }
+
+    private int tokenCalls() {
+        return vendor.findAll(postRequestedFor(urlEqualTo("/token"))).size();
+    }
+
+    @Test
+    void a401IsRetriedOnceWithAFreshToken() {
+        tokensT1ThenT2();
+        api("t1", 401, "{\"message\":\"Unauthorized\"}");
+        api("t2", 200, "{\"orders\":[]}");
+
+        Exchange done = template.request("direct:orders", exchange -> { });
+
+        assertThat(done.getException()).isNull();
+        assertThat(done.getMessage().getBody(String.class)).isEqualTo("{\"orders\":[]}");
+        assertThat(apiCalls()).isEqualTo(2);
+        assertThat(tokenCalls()).isEqualTo(2);
+    }
+
+    @Test
+    void aVendorsExpiredTokenAnswerCountsAsRefusal() {
+        tokensT1ThenT2();
+        api("t1", 400, "{\"statusCode\":400,\"message\":\"Token expired.\"}");
+        api("t2", 200, "{\"orders\":[]}");
+
+        assertThat(template.request("direct:orders", exchange -> { }).getException()).isNull();
+        assertThat(apiCalls()).isEqualTo(2);
+    }
+
+    @Test
+    void onlyOnce() {
+        tokensT1ThenT2();
+        api("t1", 401, "{}");
+        api("t2", 401, "{}");
+
+        Exchange done = template.request("direct:orders", exchange -> { });
+
+        assertThat(done.getException()).isInstanceOfSatisfying(HttpOperationFailedException.class,
+                e -> assertThat(e.getStatusCode()).isEqualTo(401));
+        assertThat(apiCalls()).isEqualTo(2);
+        assertThat(tokenCalls()).isEqualTo(2);
+    }
+
+    @Test
+    void otherErrorsPassThroughUntouched() {
+        tokensT1ThenT2();
+        api("t1", 500, "{\"message\":\"boom\"}");
+
+        Exchange done = template.request("direct:orders", exchange -> { });
+
+        assertThat(done.getException()).isInstanceOfSatisfying(HttpOperationFailedException.class,
+                e -> assertThat(e.getStatusCode()).isEqualTo(500));
+        assertThat(apiCalls()).isEqualTo(1);
+        assertThat(tokenCalls()).isEqualTo(1);
+    }
+
+    @Test
+    void concurrentRefusalsOfOneTokenCauseOneTokenCall() throws Exception {
+        tokensT1ThenT2();
+        api("t1", 401, "{}");
+        api("t2", 200, "{\"orders\":[]}");
+
+        // cold exchanges share the fetch of t1; the API refuses t1 for each of them; each renews, but only the first
+        // invalidation removes t1, and all share the one fetch of t2 (an exchange that starts late gets t2 at once)
+        ExecutorService callers = Executors.newFixedThreadPool(10);
+        try {
+            List<CompletableFuture<Exchange>> calls = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                calls.add(CompletableFuture.supplyAsync(() -> template.request("direct:orders", exchange -> { }),
+                        callers));
+            }
+            for (CompletableFuture<Exchange> call : calls) {
+                assertThat(call.get(30, TimeUnit.SECONDS).getException()).isNull();
+            }
+        } finally {
+            callers.shutdownNow();
+        }
+        assertThat(tokenCalls()).isEqualTo(2);
+    }
+}
