@@ -7,18 +7,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import org.apache.camel.BindToRegistry;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.ResolveEndpointFailedException;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.lastmile.camel.vendorauth.cache.InMemoryTokenStore;
-import org.lastmile.camel.vendorauth.cache.TokenStore;
 import org.lastmile.camel.vendorauth.test.TokenAnswers;
+import org.lastmile.camel.vendorauth.test.VendorTestSupport;
 import org.lastmile.camel.vendorauth.token.TokenEndpointException;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -29,16 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The component in real routes, against a real token endpoint. */
-class VendorAuthComponentTest extends CamelTestSupport {
+class VendorAuthComponentTest extends VendorTestSupport {
 
     private static final String SECRET = "s3cret-Value-42";
-
-    @RegisterExtension
-    static WireMockExtension vendor = TokenAnswers.vendor();
-
-    /** Autowired into the component: these tests are about one JVM. */
-    @BindToRegistry
-    TokenStore tokenStore = new InMemoryTokenStore();
 
     private static String oauth2() {
         return "vendorauth:oauth2?tokenUrl=" + vendor.baseUrl() + "/token&clientId=orders&clientSecret=RAW(" + SECRET + ")";

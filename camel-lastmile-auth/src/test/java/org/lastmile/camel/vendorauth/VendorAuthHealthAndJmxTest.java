@@ -9,33 +9,22 @@ import javax.management.MBeanAttributeInfo;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import org.apache.camel.BindToRegistry;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.WritableHealthCheckRepository;
-import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.lastmile.camel.vendorauth.cache.InMemoryTokenStore;
-import org.lastmile.camel.vendorauth.cache.TokenStore;
 import org.lastmile.camel.vendorauth.test.TokenAnswers;
+import org.lastmile.camel.vendorauth.test.VendorTestSupport;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.lastmile.camel.vendorauth.test.Eventually.eventually;
 
 /** Readiness per endpoint and statistics per credential, as Camel tooling sees them. */
-class VendorAuthHealthAndJmxTest extends CamelTestSupport {
+class VendorAuthHealthAndJmxTest extends VendorTestSupport {
 
     private static final String SECRET = "jmx-Secret-93";
-
-    @RegisterExtension
-    static WireMockExtension vendor = TokenAnswers.vendor();
-
-    @BindToRegistry
-    TokenStore tokenStore = new InMemoryTokenStore();
 
     @Override
     protected boolean useJmx() {

@@ -7,18 +7,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import org.apache.camel.BindToRegistry;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.http.base.HttpOperationFailedException;
-import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.lastmile.camel.vendorauth.cache.InMemoryTokenStore;
-import org.lastmile.camel.vendorauth.cache.TokenStore;
 import org.lastmile.camel.vendorauth.test.TokenAnswers;
+import org.lastmile.camel.vendorauth.test.VendorTestSupport;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -29,13 +24,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** An API that refuses the token: the call is retried once, with a fresh token, and other errors pass through. */
-class VendorAuthRetryTest extends CamelTestSupport {
-
-    @RegisterExtension
-    static WireMockExtension vendor = TokenAnswers.vendor();
-
-    @BindToRegistry
-    TokenStore tokenStore = new InMemoryTokenStore();
+class VendorAuthRetryTest extends VendorTestSupport {
 
     @Override
     protected RouteBuilder createRouteBuilder() {
