@@ -15,6 +15,7 @@ import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.DefaultEndpoint;
 import org.lastmile.camel.vendorauth.manager.TokenSource;
 import org.lastmile.camel.vendorauth.profile.ProfileRegistry;
+import org.lastmile.camel.vendorauth.token.TokenKey;
 
 /**
  * Puts {@code Authorization: Bearer <token>} on exchanges (operation {@code enrich}), or drops a token an API refused
@@ -39,6 +40,7 @@ public class VendorAuthEndpoint extends DefaultEndpoint {
     private VendorAuthOperation operation = VendorAuthOperation.enrich;
 
     private ResolvedCredential credential;
+    private volatile TokenSource source;
 
     VendorAuthEndpoint(String uri, VendorAuthComponent component, VendorAuthConfiguration configuration) {
         super(uri, component);
@@ -55,9 +57,15 @@ public class VendorAuthEndpoint extends DefaultEndpoint {
         credential = ResolvedCredential.resolve(profiles.get(profile), configuration);
     }
 
-    /** The source of this endpoint's credential; shared with every endpoint of the same credential. */
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        source = getComponent().tokenManager().source(credential.request());
+    }
+
+    /** The source of this endpoint's credential, shared with every endpoint of the same credential; set once started. */
     TokenSource tokenSource() {
-        return getComponent().tokenManager().source(credential.request());
+        return source;
     }
 
     /** The vendor API's base URL for the configured environment, or {@code null}. */
@@ -67,42 +75,42 @@ public class VendorAuthEndpoint extends DefaultEndpoint {
 
     @ManagedAttribute(description = "The credential's key: profile and HMAC id, no secret")
     public String getCredential() {
-        return tokenSource().key().toString();
+        return TokenKey.of(credential.request()).toString();
     }
 
     @ManagedAttribute(description = "Exchanges served from this JVM's copy of the token")
     public long getLocalHits() {
-        return tokenSource().statistics().localHits();
+        return source == null ? 0 : source.statistics().localHits();
     }
 
     @ManagedAttribute(description = "Exchanges that waited for a token being fetched, here or on another member")
     public long getWaits() {
-        return tokenSource().statistics().waits();
+        return source == null ? 0 : source.statistics().waits();
     }
 
     @ManagedAttribute(description = "Fetches answered by the shared store without asking the vendor")
     public long getStoreHits() {
-        return tokenSource().statistics().storeHits();
+        return source == null ? 0 : source.statistics().storeHits();
     }
 
     @ManagedAttribute(description = "Token requests to the vendor with the primary grant")
     public long getFetches() {
-        return tokenSource().statistics().fetches();
+        return source == null ? 0 : source.statistics().fetches();
     }
 
     @ManagedAttribute(description = "Token requests to the vendor with a refresh token")
     public long getRefreshes() {
-        return tokenSource().statistics().refreshes();
+        return source == null ? 0 : source.statistics().refreshes();
     }
 
     @ManagedAttribute(description = "Fetches that ended without a token")
     public long getFailures() {
-        return tokenSource().statistics().failures();
+        return source == null ? 0 : source.statistics().failures();
     }
 
     @ManagedAttribute(description = "When the token at hand expires (ISO-8601), empty when there is none")
     public String getTokenExpiresAt() {
-        Instant expiresAt = tokenSource().tokenExpiresAt();
+        Instant expiresAt = source == null ? null : source.tokenExpiresAt();
         return expiresAt == null ? "" : expiresAt.toString();
     }
 
