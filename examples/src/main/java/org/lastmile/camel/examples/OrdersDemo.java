@@ -9,7 +9,8 @@ import java.util.concurrent.Executors;
 
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.main.Main;
-import org.lastmile.camel.examples.sandbox.VendorSandbox;
+import org.lastmile.camel.examples.sandbox.SandboxCredentials;
+import org.lastmile.camel.examples.sandbox.SandboxServer;
 
 /**
  * The demo: a vendor sandbox on loopback, and many threads calling its API through {@code vendorauth:}. It prints how many
@@ -41,7 +42,7 @@ public final class OrdersDemo {
      * @param tokenLifetime how long the sandbox's tokens live
      */
     public static Result run(int threads, Duration duration, Duration tokenLifetime) throws Exception {
-        try (VendorSandbox sandbox = new VendorSandbox("orders-app", "demo-secret", tokenLifetime)) {
+        try (SandboxServer sandbox = SandboxServer.withAllVendors(SandboxCredentials.DEMO, tokenLifetime)) {
             Main main = new Main();
             main.addInitialProperty("sandbox.url", sandbox.baseUrl());
             main.configure().addRoutesBuilder(new OrdersRoutes());
@@ -71,7 +72,7 @@ public final class OrdersDemo {
                     calls += counts[0];
                     failed += counts[1];
                 }
-                return new Result(calls, failed, sandbox.tokenCalls(), tokenLifetime, duration);
+                return new Result(calls, failed, sandbox.tokenCalls("oauth2"), tokenLifetime, duration);
             } finally {
                 callers.shutdownNow();
                 main.stop();

@@ -12,7 +12,7 @@ public class OrdersRoutes extends RouteBuilder {
     public void configure() {
         from("direct:orders").routeId("orders")
                 .to("vendorauth:oauth2")
-                .to("{{sandbox.url}}/api/orders?throwExceptionOnFailure=true")
+                .to("{{sandbox.url}}/oauth2/api/orders")
                 .convertBodyTo(String.class);
     }
 }
