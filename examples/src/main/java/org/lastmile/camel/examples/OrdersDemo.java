@@ -1,13 +1,8 @@
 package org.lastmile.camel.examples;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
-import org.apache.camel.ProducerTemplate;
 import org.apache.camel.main.Main;
 import org.lastmile.camel.examples.sandbox.SandboxCredentials;
 import org.lastmile.camel.examples.sandbox.SandboxServer;
@@ -47,34 +42,11 @@ public final class OrdersDemo {
             main.addInitialProperty("sandbox.url", sandbox.baseUrl());
             main.configure().addRoutesBuilder(new OrdersRoutes());
             main.start();
-            ExecutorService callers = Executors.newFixedThreadPool(threads);
             try {
-                ProducerTemplate template = main.getCamelTemplate();
-                long end = System.nanoTime() + duration.toNanos();
-                List<CompletableFuture<int[]>> workers = new ArrayList<>();
-                for (int i = 0; i < threads; i++) {
-                    workers.add(CompletableFuture.supplyAsync(() -> {
-                        int calls = 0;
-                        int failed = 0;
-                        while (System.nanoTime() < end) {
-                            calls++;
-                            if (template.request("direct:orders", exchange -> { }).getException() != null) {
-                                failed++;
-                            }
-                        }
-                        return new int[] { calls, failed };
-                    }, callers));
-                }
-                int calls = 0;
-                int failed = 0;
-                for (CompletableFuture<int[]> worker : workers) {
-                    int[] counts = worker.join();
-                    calls += counts[0];
-                    failed += counts[1];
-                }
-                return new Result(calls, failed, sandbox.tokenCalls("oauth2"), tokenLifetime, duration);
+                CallLoop.Counts counts = CallLoop.run(main.getCamelTemplate(), List.of("direct:orders"), threads, duration);
+                return new Result(counts.calls()[0], counts.failed()[0], sandbox.tokenCalls("oauth2"), tokenLifetime,
+                        duration);
             } finally {
-                callers.shutdownNow();
                 main.stop();
             }
         }
