@@ -76,6 +76,8 @@ public final class InMemoryTokenStore implements TokenStore {
             notifyWatchers(key, fresh);
             flight.complete(fresh);
         } catch (Throwable failure) {
+            // ended before its callers hear of it, so that a retry they start at once is a new flight, not this failed one
+            flights.remove(key, flight);
             flight.completeExceptionally(failure);
         } finally {
             flights.remove(key, flight);
