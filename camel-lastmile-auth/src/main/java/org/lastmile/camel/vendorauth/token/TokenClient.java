@@ -162,7 +162,7 @@ public final class TokenClient implements Closeable {
         int status = response.getCode();
         byte[] body = readBounded(request, status, response.getEntity());
         if (status / 100 == 2) {
-            return parser.parseToken(request.profile(), status, body, request.expiry(), now);
+            return parser.parseToken(request.profile(), status, body, request.expiry(), now, secrets);
         }
         throw parser.parseError(request.profile(), status, body, retryAfter(response, now), secrets);
     }

@@ -41,8 +41,10 @@ public final class TokenResponseParser {
      * @param body    the body
      * @param rules   the profile's expiry rules
      * @param now     when the answer arrived
+     * @param secrets texts that must not appear in an error message
      */
-    public AccessToken parseToken(String profile, int status, byte[] body, ExpiryRules rules, Instant now) {
+    public AccessToken parseToken(String profile, int status, byte[] body, ExpiryRules rules, Instant now,
+                                  List<String> secrets) {
         JsonNode json = readObject(body);
         if (json == null) {
             throw new TokenEndpointException(profile, status, null,
@@ -50,7 +52,11 @@ public final class TokenResponseParser {
         }
         String value = text(json, "access_token");
         if (value == null || value.isBlank()) {
-            throw new TokenEndpointException(profile, status, null, "the answer has no access_token", null, null);
+            // some vendors answer an error with status 200: keep their words
+            TokenEndpointException said = parseError(profile, status, body, null, secrets);
+            String message = said.getVendorMessage() == null ? "the answer has no access_token"
+                    : said.getVendorMessage() + " (the answer has no access_token)";
+            throw new TokenEndpointException(profile, status, said.getError(), message, null, null);
         }
         String type = text(json, "token_type");
         Instant expiresAt = now.plus(bounded(profile, lifetime(profile, json, value, rules, now), rules));

@@ -22,7 +22,7 @@ class TokenResponseParserTest {
     private final TokenResponseParser parser = new TokenResponseParser();
 
     private AccessToken parse(String json, ExpiryRules rules) {
-        return parser.parseToken("test", 200, json.getBytes(StandardCharsets.UTF_8), rules, NOW);
+        return parser.parseToken("test", 200, json.getBytes(StandardCharsets.UTF_8), rules, NOW, List.of());
     }
 
     static String jwt(long exp) {
@@ -139,5 +139,17 @@ class TokenResponseParserTest {
         assertThat(error(400, "{\"error\":\"invalid_grant\"}").isGrantRejected()).isTrue();
         assertThat(error(401, "{}").isGrantRejected()).isTrue();
         assertThat(error(503, "{}").isGrantRejected()).isFalse();
+    }
+
+    @Test
+    void anErrorAnsweredWithStatus200KeepsTheVendorsWordsWithoutSecrets() {
+        byte[] body = "{\"error\":\"invalid_client\",\"error_description\":\"secret s3 is wrong\"}"
+                .getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> parser.parseToken("test", 200, body, SECONDS, NOW, List.of("s3")))
+                .isInstanceOfSatisfying(TokenEndpointException.class, e -> {
+                    assertThat(e.getError()).isEqualTo("invalid_client");
+                    assertThat(e.getMessage()).endsWith("HTTP 200: invalid_client - secret **** is wrong (the answer has no"
+                            + " access_token)");
+                });
     }
 }
