@@ -89,6 +89,11 @@ public class VendorAuthComponent extends DefaultComponent {
 
     @Override
     protected void doStart() throws Exception {
+        // a zero timeout means "wait forever" to the HTTP client, and an empty pool fails every fetch: refuse both
+        requirePositive("connectTimeout", connectTimeout);
+        requirePositive("responseTimeout", responseTimeout);
+        requirePositive("maxConnections", maxConnections);
+        requirePositive("fetchThreads", fetchThreads);
         super.doStart();
         profiles();
         fetchExecutor = getCamelContext().getExecutorServiceManager().newFixedThreadPool(this, "VendorAuthFetch",
@@ -104,6 +109,12 @@ public class VendorAuthComponent extends DefaultComponent {
         tokenManager = new TokenManager(tokenStore, tokenClient, fetchExecutor, Clock.systemUTC(),
                 RefreshTiming.DEFAULT.withRefreshMargin(Duration.ofMillis(refreshMargin)),
                 new Backoff(Duration.ofMillis(backoffInitial), Duration.ofMillis(backoffMax)));
+    }
+
+    private static void requirePositive(String option, long value) {
+        if (value <= 0) {
+            throw new IllegalArgumentException("Option " + option + " must be greater than 0, not " + value);
+        }
     }
 
     @Override

@@ -185,4 +185,27 @@ class BadConfigurationTest {
                 "vendorauth:acme?clientId=orders&clientSecret=RAW(" + SECRET + ")"))
                 .contains("Option tokenUrl must be an absolute http or https URL");
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "backoffInitial | 5000 | backoffInitial",
+        "refreshMargin | -1 | refreshMargin",
+        "responseTimeout | 0 | responseTimeout",
+        "connectTimeout | -5 | connectTimeout",
+        "fetchThreads | 0 | fetchThreads",
+        "maxConnections | 0 | maxConnections" })
+    void impossibleComponentOptionsAreNamed(String option, long value, String expected) {
+        String uri = "vendorauth:oauth2?tokenUrl=http://127.0.0.1:1/token&clientId=orders&clientSecret=RAW(" + SECRET + ")";
+        assertThat(startupError(component -> {
+            component.setBackoffMax(2000);
+            switch (option) {
+                case "backoffInitial" -> component.setBackoffInitial(value);
+                case "refreshMargin" -> component.setRefreshMargin(value);
+                case "responseTimeout" -> component.setResponseTimeout(value);
+                case "connectTimeout" -> component.setConnectTimeout(value);
+                case "fetchThreads" -> component.setFetchThreads((int) value);
+                default -> component.setMaxConnections((int) value);
+            }
+        }, uri)).contains(expected);
+    }
 }
