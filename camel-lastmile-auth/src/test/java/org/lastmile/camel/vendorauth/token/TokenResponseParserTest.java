@@ -152,4 +152,21 @@ class TokenResponseParserTest {
                             + " access_token)");
                 });
     }
+
+    @Test
+    void aJwtExpBeyondWhatTimeCanHoldIsClampedOrIgnoredNeverThrown() {
+        // seconds whose milliseconds overflow a long: clamped to the profile's maximum
+        assertThat(parse("{\"access_token\":\"" + jwt(9_223_373_804_080_376L) + "\"}", SECONDS).lifetime())
+                .isEqualTo(Duration.ofDays(1));
+        // beyond the last representable instant: the exp is ignored and expires_in used
+        assertThat(parse("{\"access_token\":\"" + jwt(Long.MAX_VALUE) + "\",\"expires_in\":60}", SECONDS).lifetime())
+                .isEqualTo(Duration.ofSeconds(60));
+    }
+
+    @Test
+    void anErrorAnswerNeverRepeatsTheTokensItCarries() {
+        TokenEndpointException e = error(400, "{\"access_token\":\"at-93\",\"refresh_token\":\"rt-17\","
+                + "\"error\":\"invalid_grant\",\"error_description\":\"at-93 and rt-17 are revoked\"}");
+        assertThat(e.getMessage()).endsWith("invalid_grant - **** and **** are revoked");
+    }
 }
