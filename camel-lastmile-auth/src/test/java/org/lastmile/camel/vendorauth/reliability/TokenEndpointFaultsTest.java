@@ -156,6 +156,16 @@ class TokenEndpointFaultsTest {
     }
 
     @Test
+    void anAbsurdRetryAfterIsCappedAtADayAndStillBacksOff() throws Exception {
+        answer(TokenAnswers.json(429, "{\"error\":\"slow_down\"}").withHeader("Retry-After", String.valueOf(Long.MAX_VALUE)));
+        TokenSource source = source();
+        assertThat(failure(source.await()).getRetryAfter()).isEqualTo(Duration.ofDays(1));
+        fixture.clock().advance(Duration.ofHours(23));
+        assertThat(failure(source.await()).getMessage()).contains("not asked again");
+        assertThat(source.statistics().fetches()).isEqualTo(1L);
+    }
+
+    @Test
     void retryAfterAsAnHttpDateIsHonoured() throws Exception {
         String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(
                 fixture.clock().instant().plusSeconds(120).atOffset(ZoneOffset.UTC));
