@@ -118,4 +118,20 @@ class SoakTest {
         assertThat(perTenant.values()).as("requests per credential").containsOnly(expected);
         assertThat(sources).allSatisfy(source -> assertThat(source.statistics().failures()).isZero());
     }
+
+    @Test
+    void credentialsThatFallOutOfUseLeaveTheStore() throws Exception {
+        vendor.stubFor(post("/token").willReturn(TokenAnswers.freshToken(100)));
+        List<TokenSource> first = tenants(0);
+        everyThreadVisits(first, SoakTest::awaitToken);
+        assertThat(fixture.store().size()).isEqualTo(TENANTS);
+
+        // the first thousand fall silent and expire; another thousand come into use
+        fixture.clock().advance(Duration.ofSeconds(200));
+        List<TokenSource> second = tenants(TENANTS);
+        everyThreadVisits(second, SoakTest::awaitToken);
+        fixture.settle();
+
+        assertThat(fixture.store().size()).as("only the credentials in use").isEqualTo(TENANTS);
+    }
 }
