@@ -3,6 +3,7 @@ package org.lastmile.camel.vendorauth;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
@@ -12,6 +13,7 @@ import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.util.PropertiesHelper;
 import org.lastmile.camel.vendorauth.cache.InMemoryTokenStore;
 import org.lastmile.camel.vendorauth.cache.TokenStore;
 import org.lastmile.camel.vendorauth.manager.Backoff;
@@ -69,7 +71,18 @@ public class VendorAuthComponent extends DefaultComponent {
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
-        VendorAuthEndpoint endpoint = new VendorAuthEndpoint(uri, this, configuration.copy());
+        VendorAuthConfiguration options = configuration.copy();
+        // param.<name> options are a prefixed multi-value option, which Camel's property binding leaves to the component
+        Map<String, Object> extra = PropertiesHelper.extractProperties(parameters, "param.");
+        if (!extra.isEmpty()) {
+            Map<String, Object> merged = new LinkedHashMap<>();
+            if (options.getAdditionalParameters() != null) {
+                merged.putAll(options.getAdditionalParameters());
+            }
+            merged.putAll(extra);
+            options.setAdditionalParameters(merged);
+        }
+        VendorAuthEndpoint endpoint = new VendorAuthEndpoint(uri, this, options);
         endpoint.setProfile(remaining);
         setProperties(endpoint, parameters);
         // resolving now makes a misconfigured endpoint fail at creation, naming the option
@@ -89,6 +102,11 @@ public class VendorAuthComponent extends DefaultComponent {
 
     @Override
     protected void doStart() throws Exception {
+        // a zero timeout means "wait forever" to the HTTP client, and an empty pool fails every fetch: refuse both
+        requirePositive("connectTimeout", connectTimeout);
+        requirePositive("responseTimeout", responseTimeout);
+        requirePositive("maxConnections", maxConnections);
+        requirePositive("fetchThreads", fetchThreads);
         super.doStart();
         profiles();
         fetchExecutor = getCamelContext().getExecutorServiceManager().newFixedThreadPool(this, "VendorAuthFetch",
@@ -104,6 +122,12 @@ public class VendorAuthComponent extends DefaultComponent {
         tokenManager = new TokenManager(tokenStore, tokenClient, fetchExecutor, Clock.systemUTC(),
                 RefreshTiming.DEFAULT.withRefreshMargin(Duration.ofMillis(refreshMargin)),
                 new Backoff(Duration.ofMillis(backoffInitial), Duration.ofMillis(backoffMax)));
+    }
+
+    private static void requirePositive(String option, long value) {
+        if (value <= 0) {
+            throw new IllegalArgumentException("Option " + option + " must be greater than 0, not " + value);
+        }
     }
 
     @Override

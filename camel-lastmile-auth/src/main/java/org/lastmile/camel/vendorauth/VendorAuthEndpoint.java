@@ -13,6 +13,7 @@ import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.DefaultEndpoint;
+import org.apache.camel.support.service.ServiceHelper;
 import org.lastmile.camel.vendorauth.manager.TokenSource;
 import org.lastmile.camel.vendorauth.profile.ProfileRegistry;
 import org.lastmile.camel.vendorauth.token.TokenKey;
@@ -60,6 +61,8 @@ public class VendorAuthEndpoint extends DefaultEndpoint {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        // a component that several threads created on first use may still be starting in one of them: this waits for it
+        ServiceHelper.startService(getComponent());
         source = getComponent().tokenManager().source(credential.request());
     }
 

@@ -128,6 +128,21 @@ class VendorAuthComponentTest extends VendorTestSupport {
     }
 
     @Test
+    void paramOptionsReachTheRequestAndTellCredentialsApart() {
+        vendor.stubFor(post("/token").willReturn(TokenAnswers.freshToken(3600)));
+
+        Object acme = template.request(oauth2() + "&param.tenant=acme", e -> { }).getMessage().getHeader("Authorization");
+        Object globex = template.request(oauth2() + "&param.tenant=globex", e -> { }).getMessage()
+                .getHeader("Authorization");
+
+        assertThat(acme).isNotNull().isNotEqualTo(globex);
+        vendor.verify(postRequestedFor(urlEqualTo("/token"))
+                .withRequestBody(equalTo("grant_type=client_credentials&tenant=acme")));
+        vendor.verify(postRequestedFor(urlEqualTo("/token"))
+                .withRequestBody(equalTo("grant_type=client_credentials&tenant=globex")));
+    }
+
+    @Test
     void endpointUriAsCamelShowsItMasksSecrets() {
         Endpoint endpoint = context.getEndpoint(oauth2() + "&username=ann&password=RAW(pw-Value-7)&grantType=password");
         assertThat(endpoint.toString()).doesNotContain(SECRET).doesNotContain("pw-Value-7");

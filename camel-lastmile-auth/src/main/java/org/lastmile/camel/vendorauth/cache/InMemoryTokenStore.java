@@ -1,12 +1,15 @@
 package org.lastmile.camel.vendorauth.cache;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
@@ -15,14 +18,19 @@ import org.lastmile.camel.vendorauth.token.TokenKey;
 
 /**
  * A store for one JVM: tokens in a map, one flight per key in the JVM. Entries past {@link AccessToken#keepUntil()} are
- * dropped when next read or written.
+ * dropped when next read, and swept at most once a minute when a flight starts, so that credentials that fall out of use
+ * do not stay for ever.
  */
 public final class InMemoryTokenStore implements TokenStore {
+
+    private static final Duration SWEEP_INTERVAL = Duration.ofMinutes(1);
 
     private final Map<TokenKey, AccessToken> tokens = new ConcurrentHashMap<>();
     private final Map<TokenKey, CompletableFuture<AccessToken>> flights = new ConcurrentHashMap<>();
     private final Map<TokenKey, List<Consumer<AccessToken>>> watchers = new ConcurrentHashMap<>();
     private final Clock clock;
+    /** Epoch millisecond of the next sweep of expired entries. */
+    private final AtomicLong nextSweep = new AtomicLong();
 
     /** A store on the system clock. */
     public InMemoryTokenStore() {
@@ -47,6 +55,7 @@ public final class InMemoryTokenStore implements TokenStore {
     @Override
     public CompletableFuture<AccessToken> fetch(TokenKey key, Predicate<AccessToken> reusable, TokenFetcher fetcher,
                                                 Executor executor) {
+        sweepExpired();
         CompletableFuture<AccessToken> mine = new CompletableFuture<>();
         CompletableFuture<AccessToken> running = flights.putIfAbsent(key, mine);
         if (running != null) {
@@ -76,10 +85,26 @@ public final class InMemoryTokenStore implements TokenStore {
             notifyWatchers(key, fresh);
             flight.complete(fresh);
         } catch (Throwable failure) {
+            // ended before its callers hear of it, so that a retry they start at once is a new flight, not this failed one
+            flights.remove(key, flight);
             flight.completeExceptionally(failure);
         } finally {
             flights.remove(key, flight);
         }
+    }
+
+    private void sweepExpired() {
+        long now = clock.millis();
+        long due = nextSweep.get();
+        if (now < due || !nextSweep.compareAndSet(due, now + SWEEP_INTERVAL.toMillis())) {
+            return;
+        }
+        Instant instant = Instant.ofEpochMilli(now);
+        tokens.forEach((key, token) -> {
+            if (!instant.isBefore(token.keepUntil())) {
+                tokens.remove(key, token);
+            }
+        });
     }
 
     @Override

@@ -51,6 +51,8 @@ public final class TokenClient implements Closeable {
 
     /** Answers larger than this are refused rather than read: a token answer is a few kilobytes. */
     static final int MAX_BODY = 1 << 20;
+    /** The longest {@code Retry-After} honoured. */
+    static final Duration MAX_RETRY_AFTER = Duration.ofDays(1);
 
     private final CloseableHttpClient http;
     private final TokenResponseParser parser = new TokenResponseParser();
@@ -117,6 +119,8 @@ public final class TokenClient implements Closeable {
         }
         List<String> secrets = new ArrayList<>(request.secrets());
         secrets.add(current.refreshToken());
+        // a vendor refusing the refresh may name the access token it was for
+        secrets.add(current.value());
         return send(request, request.refreshUrl(), request.refreshClientAuthentication(), request.refreshBodyFormat(),
                 body, secrets).keepingRefreshTokenOf(current);
     }
@@ -162,7 +166,7 @@ public final class TokenClient implements Closeable {
         int status = response.getCode();
         byte[] body = readBounded(request, status, response.getEntity());
         if (status / 100 == 2) {
-            return parser.parseToken(request.profile(), status, body, request.expiry(), now);
+            return parser.parseToken(request.profile(), status, body, request.expiry(), now, secrets);
         }
         throw parser.parseError(request.profile(), status, body, retryAfter(response, now), secrets);
     }
@@ -185,23 +189,27 @@ public final class TokenClient implements Closeable {
         }
     }
 
-    /** {@code Retry-After} as seconds or as an HTTP date (RFC 9110 §10.2.3). */
+    /**
+     * {@code Retry-After} as seconds or as an HTTP date (RFC 9110 §10.2.3), at most {@link #MAX_RETRY_AFTER}: a wait of
+     * years is a vendor's mistake, and one beyond what a {@code long} of milliseconds holds broke the back-off.
+     */
     static Duration retryAfter(ClassicHttpResponse response, Instant now) {
         Header header = response.getFirstHeader(HttpHeaders.RETRY_AFTER);
         if (header == null || header.getValue() == null) {
             return null;
         }
         String value = header.getValue().trim();
+        Duration wait;
         try {
-            return Duration.ofSeconds(Math.max(0, Long.parseLong(value)));
+            wait = Duration.ofSeconds(Math.max(0, Long.parseLong(value)));
         } catch (NumberFormatException notSeconds) {
             try {
-                Duration wait = Duration.between(now, ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME));
-                return wait.isNegative() ? Duration.ZERO : wait;
+                wait = Duration.between(now, ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME));
             } catch (DateTimeParseException notDate) {
                 return null;
             }
         }
+        return wait.isNegative() ? Duration.ZERO : wait.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : wait;
     }
 
     /**

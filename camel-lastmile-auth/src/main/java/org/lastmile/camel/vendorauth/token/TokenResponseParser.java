@@ -1,8 +1,10 @@
 package org.lastmile.camel.vendorauth.token;
 
 import java.io.IOException;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
@@ -41,8 +43,10 @@ public final class TokenResponseParser {
      * @param body    the body
      * @param rules   the profile's expiry rules
      * @param now     when the answer arrived
+     * @param secrets texts that must not appear in an error message
      */
-    public AccessToken parseToken(String profile, int status, byte[] body, ExpiryRules rules, Instant now) {
+    public AccessToken parseToken(String profile, int status, byte[] body, ExpiryRules rules, Instant now,
+                                  List<String> secrets) {
         JsonNode json = readObject(body);
         if (json == null) {
             throw new TokenEndpointException(profile, status, null,
@@ -50,7 +54,11 @@ public final class TokenResponseParser {
         }
         String value = text(json, "access_token");
         if (value == null || value.isBlank()) {
-            throw new TokenEndpointException(profile, status, null, "the answer has no access_token", null, null);
+            // some vendors answer an error with status 200: keep their words
+            TokenEndpointException said = parseError(profile, status, body, null, secrets);
+            String message = said.getVendorMessage() == null ? "the answer has no access_token"
+                    : said.getVendorMessage() + " (the answer has no access_token)";
+            throw new TokenEndpointException(profile, status, said.getError(), message, null, null);
         }
         String type = text(json, "token_type");
         Instant expiresAt = now.plus(bounded(profile, lifetime(profile, json, value, rules, now), rules));
@@ -91,7 +99,17 @@ public final class TokenResponseParser {
         } else if (body.length > 0) {
             message = "the answer is not JSON (" + body.length + " bytes)";
         }
-        return new TokenEndpointException(profile, status, scrub(error, secrets), scrub(message, secrets), retryAfter, null);
+        List<String> hidden = new ArrayList<>(secrets);
+        if (json != null) {
+            // an error answer that carries tokens anyway must not have them repeated in its message
+            for (String field : List.of("access_token", "refresh_token", "id_token")) {
+                String token = text(json, field);
+                if (token != null && !token.isEmpty()) {
+                    hidden.add(token);
+                }
+            }
+        }
+        return new TokenEndpointException(profile, status, scrub(error, hidden), scrub(message, hidden), retryAfter, null);
     }
 
     private Duration lifetime(String profile, JsonNode json, String value, ExpiryRules rules, Instant now) {
@@ -106,16 +124,21 @@ public final class TokenResponseParser {
     private Duration bounded(String profile, Duration lifetime, ExpiryRules rules) {
         if (lifetime.compareTo(rules.minLifetime()) < 0) {
             warnOnce(profile, "short", "Profile '{}': the token endpoint gave a lifetime of {} s, below minLifetime {}; using "
-                    + "{}. Check expiresInUnit.", lifetime.toMillis() / 1000.0, rules.minLifetime(), rules.minLifetime());
+                    + "{}. Check expiresInUnit.", seconds(lifetime), rules.minLifetime(), rules.minLifetime());
             return rules.minLifetime();
         }
         if (lifetime.compareTo(rules.maxLifetime()) > 0) {
             warnOnce(profile, "long", "Profile '{}': the token endpoint gave a lifetime of {} s, beyond maxLifetime {}; "
-                    + "using {}. Check expiresInUnit.", lifetime.toMillis() / 1000.0, rules.maxLifetime(),
+                    + "using {}. Check expiresInUnit.", seconds(lifetime), rules.maxLifetime(),
                     rules.maxLifetime());
             return rules.maxLifetime();
         }
         return lifetime;
+    }
+
+    /** A lifetime in seconds for a message; unlike {@code toMillis()}, it cannot overflow. */
+    private static double seconds(Duration lifetime) {
+        return lifetime.getSeconds() + lifetime.getNano() / 1e9;
     }
 
     private void warnOnce(String profile, String kind, String format, Object... args) {
@@ -161,7 +184,8 @@ public final class TokenResponseParser {
             byte[] payload = Base64.getUrlDecoder().decode(token.substring(first + 1, second));
             JsonNode exp = mapper.readTree(payload).get("exp");
             return exp != null && exp.isNumber() ? Instant.ofEpochSecond(exp.asLong()) : null;
-        } catch (IllegalArgumentException | IOException e) {
+        } catch (IllegalArgumentException | IOException | DateTimeException e) {
+            // not a JWT, or an exp beyond the representable: the lifetime comes from expires_in instead
             return null;
         }
     }

@@ -1,30 +1,19 @@
 package org.lastmile.camel.vendorauth.manager;
 
-import java.net.URI;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.lastmile.camel.vendorauth.cache.InMemoryTokenStore;
-import org.lastmile.camel.vendorauth.profile.BodyFormat;
-import org.lastmile.camel.vendorauth.profile.ClientAuthentication;
-import org.lastmile.camel.vendorauth.profile.ExpiresInUnit;
-import org.lastmile.camel.vendorauth.profile.GrantType;
-import org.lastmile.camel.vendorauth.profile.VendorProfile;
+import org.lastmile.camel.vendorauth.test.ManagerFixture;
 import org.lastmile.camel.vendorauth.test.MutableClock;
 import org.lastmile.camel.vendorauth.test.TokenAnswers;
-import org.lastmile.camel.vendorauth.token.TokenClient;
 import org.lastmile.camel.vendorauth.token.TokenEndpointException;
 import org.lastmile.camel.vendorauth.token.TokenKey;
 import org.lastmile.camel.vendorauth.token.TokenRequest;
@@ -43,33 +32,16 @@ class TokenSourceTest {
     @RegisterExtension
     static WireMockExtension vendor = TokenAnswers.vendor();
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
-    private final ExecutorService executor = Executors.newFixedThreadPool(2);
-    private TokenClient client;
-    private InMemoryTokenStore store;
-    private TokenManager manager;
-    private TokenRequest request;
-
-    @BeforeEach
-    void start() {
-        client = new TokenClient(Duration.ofSeconds(2), Duration.ofSeconds(5), 4, clock);
-        store = new InMemoryTokenStore(clock);
-        manager = new TokenManager(store, client, executor, clock, RefreshTiming.DEFAULT,
-                new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(60)));
-        request = new TokenRequest("test", URI.create(vendor.baseUrl() + "/token"),
-                URI.create(vendor.baseUrl() + "/token"), GrantType.CLIENT_CREDENTIALS, ClientAuthentication.BASIC,
-                BodyFormat.FORM, "id", "secret", null, null, Map.of(),
-                new VendorProfile.ExpiryRules(ExpiresInUnit.SECONDS, Duration.ofMinutes(5), Duration.ofSeconds(1),
-                        Duration.ofDays(1), null),
-                new VendorProfile.RefreshRules(true, null, null, List.of()));
-    }
+    private final ManagerFixture fixture = new ManagerFixture(Duration.ofSeconds(5),
+            new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(60)), 2);
+    private final MutableClock clock = fixture.clock();
+    private final InMemoryTokenStore store = fixture.store();
+    private final TokenManager manager = fixture.manager();
+    private final TokenRequest request = ManagerFixture.request(vendor.baseUrl() + "/token");
 
     @AfterEach
     void stop() throws InterruptedException {
-        manager.close();
-        client.close();
-        executor.shutdownNow();
-        executor.awaitTermination(5, TimeUnit.SECONDS);
+        fixture.close();
     }
 
     private String token(TokenSource source) throws Exception {

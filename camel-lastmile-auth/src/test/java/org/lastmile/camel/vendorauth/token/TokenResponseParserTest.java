@@ -22,7 +22,7 @@ class TokenResponseParserTest {
     private final TokenResponseParser parser = new TokenResponseParser();
 
     private AccessToken parse(String json, ExpiryRules rules) {
-        return parser.parseToken("test", 200, json.getBytes(StandardCharsets.UTF_8), rules, NOW);
+        return parser.parseToken("test", 200, json.getBytes(StandardCharsets.UTF_8), rules, NOW, List.of());
     }
 
     static String jwt(long exp) {
@@ -139,5 +139,34 @@ class TokenResponseParserTest {
         assertThat(error(400, "{\"error\":\"invalid_grant\"}").isGrantRejected()).isTrue();
         assertThat(error(401, "{}").isGrantRejected()).isTrue();
         assertThat(error(503, "{}").isGrantRejected()).isFalse();
+    }
+
+    @Test
+    void anErrorAnsweredWithStatus200KeepsTheVendorsWordsWithoutSecrets() {
+        byte[] body = "{\"error\":\"invalid_client\",\"error_description\":\"secret s3 is wrong\"}"
+                .getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> parser.parseToken("test", 200, body, SECONDS, NOW, List.of("s3")))
+                .isInstanceOfSatisfying(TokenEndpointException.class, e -> {
+                    assertThat(e.getError()).isEqualTo("invalid_client");
+                    assertThat(e.getMessage()).endsWith("HTTP 200: invalid_client - secret **** is wrong (the answer has no"
+                            + " access_token)");
+                });
+    }
+
+    @Test
+    void aJwtExpBeyondWhatTimeCanHoldIsClampedOrIgnoredNeverThrown() {
+        // seconds whose milliseconds overflow a long: clamped to the profile's maximum
+        assertThat(parse("{\"access_token\":\"" + jwt(9_223_373_804_080_376L) + "\"}", SECONDS).lifetime())
+                .isEqualTo(Duration.ofDays(1));
+        // beyond the last representable instant: the exp is ignored and expires_in used
+        assertThat(parse("{\"access_token\":\"" + jwt(Long.MAX_VALUE) + "\",\"expires_in\":60}", SECONDS).lifetime())
+                .isEqualTo(Duration.ofSeconds(60));
+    }
+
+    @Test
+    void anErrorAnswerNeverRepeatsTheTokensItCarries() {
+        TokenEndpointException e = error(400, "{\"access_token\":\"at-93\",\"refresh_token\":\"rt-17\","
+                + "\"error\":\"invalid_grant\",\"error_description\":\"at-93 and rt-17 are revoked\"}");
+        assertThat(e.getMessage()).endsWith("invalid_grant - **** and **** are revoked");
     }
 }

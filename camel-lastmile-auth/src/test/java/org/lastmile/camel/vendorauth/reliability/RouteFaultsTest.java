@@ -1,0 +1,129 @@
+package org.lastmile.camel.vendorauth.reliability;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.junit.jupiter.api.Test;
+import org.lastmile.camel.vendorauth.VendorAuthComponent;
+import org.lastmile.camel.vendorauth.test.TokenAnswers;
+import org.lastmile.camel.vendorauth.test.VendorTestSupport;
+import org.lastmile.camel.vendorauth.token.TokenEndpointException;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.lastmile.camel.vendorauth.test.Eventually.eventually;
+
+/** Token endpoint faults as a route sees them: the exchange's exception, how long it waits, what the vendor is sent. */
+class RouteFaultsTest extends VendorTestSupport {
+
+    private static final String SECRET = "route-Secret-51";
+
+    @Override
+    protected RouteBuilder createRouteBuilder() throws IOException {
+        int closedPort;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = probe.getLocalPort();
+        }
+        String credential = "&clientId=orders&clientSecret=RAW(" + SECRET + ")";
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                VendorAuthComponent component = getContext().getComponent("vendorauth", VendorAuthComponent.class);
+                component.setConnectTimeout(1000);
+                component.setResponseTimeout(1000);
+                component.setBackoffInitial(200);
+                component.setBackoffMax(400);
+                from("direct:api").to("vendorauth:oauth2?tokenUrl=" + vendor.baseUrl() + "/token" + credential);
+                from("direct:refused").to("vendorauth:oauth2?tokenUrl=http://127.0.0.1:" + closedPort + "/token"
+                        + credential);
+            }
+        };
+    }
+
+    private static int tokenCalls() {
+        return vendor.findAll(postRequestedFor(urlEqualTo("/token"))).size();
+    }
+
+    private Exchange call(String route) {
+        return template.request(route, exchange -> { });
+    }
+
+    private static void assertFailedWith(Exchange exchange, String words) {
+        assertThat(exchange.getException()).isInstanceOf(TokenEndpointException.class).hasMessageContaining(words)
+                .hasMessageNotContaining(SECRET);
+        assertThat(exchange.getMessage().getHeader("Authorization")).isNull();
+    }
+
+    @Test
+    void aHangingTokenEndpointFailsEveryWaitingExchangeWithinTheResponseTimeout() throws Exception {
+        vendor.stubFor(post("/token").willReturn(TokenAnswers.token("too-late", 3600).withFixedDelay(30_000)));
+        List<Future<Exchange>> exchanges = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            exchanges.add(template.asyncSend("direct:api", exchange -> { }));
+        }
+        for (Future<Exchange> exchange : exchanges) {
+            // bounded well below the vendor's 30 s hang: the 1 s response timeout ends the wait
+            assertFailedWith(exchange.get(15, TimeUnit.SECONDS), "within the response timeout");
+        }
+        eventually("the one request was logged", () -> tokenCalls() == 1);
+    }
+
+    @Test
+    void anOutageFailsExchangesFastWithTheVendorsWordsAndRecoversWithOneRequest() {
+        vendor.stubFor(post("/token").willReturn(TokenAnswers.json(503,
+                "{\"error\":\"temporarily_unavailable\",\"error_description\":\"Planned maintenance\"}")));
+        long started = System.nanoTime();
+        for (int i = 0; i < 300; i++) {
+            assertFailedWith(call("direct:api"), "HTTP 503: temporarily_unavailable - Planned maintenance");
+        }
+        long elapsedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+        // back-offs are at least 100 ms (half of 200 ms): a request per back-off at most, not one per exchange
+        int duringOutage = tokenCalls();
+        assertThat(duringOutage).isBetween(1, (int) (elapsedMillis / 100) + 2);
+
+        vendor.stubFor(post("/token").willReturn(TokenAnswers.token("after-maintenance", 3600)));
+        eventually("an exchange gets a token once the back-off has passed",
+                () -> call("direct:api").getException() == null);
+        int recovered = tokenCalls();
+        for (int i = 0; i < 100; i++) {
+            assertThat(call("direct:api").getMessage().getHeader("Authorization"))
+                    .isEqualTo("Bearer after-maintenance");
+        }
+        assertThat(tokenCalls()).as("no request after recovery").isEqualTo(recovered);
+    }
+
+    @Test
+    void aStillValidTokenKeepsExchangesGoingWhileItsRefreshFails() throws Exception {
+        vendor.stubFor(post("/token").willReturn(TokenAnswers.token("t1", 6)));
+        assertThat(call("direct:api").getException()).isNull();
+        long fetchedAt = System.nanoTime();
+        vendor.stubFor(post("/token").willReturn(TokenAnswers.json(500, "{\"error\":\"server_error\"}")));
+
+        // refresh due from 3 s; the token is sent until 5.4 s
+        while (System.nanoTime() - fetchedAt < TimeUnit.MILLISECONDS.toNanos(4200)) {
+            Exchange exchange = call("direct:api");
+            assertThat(exchange.getException()).isNull();
+            assertThat(exchange.getMessage().getHeader("Authorization")).isEqualTo("Bearer t1");
+            Thread.sleep(20);
+        }
+        assertThat(tokenCalls()).as("refreshes were tried").isGreaterThan(1);
+    }
+
+    @Test
+    void aRefusedConnectionNamesTheHost() {
+        Exchange failed = call("direct:refused");
+        assertFailedWith(failed, "gave no answer");
+        assertThat(failed.getException()).hasMessageContaining("talking to http://127.0.0.1:");
+        assertThat(((TokenEndpointException) failed.getException()).getStatus())
+                .isEqualTo(TokenEndpointException.NO_RESPONSE);
+    }
+}

@@ -1,0 +1,279 @@
+package org.lastmile.camel.vendorauth.reliability;
+
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.EdgeCasesMode;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
+import net.jqwik.api.lifecycle.AfterProperty;
+import org.lastmile.camel.vendorauth.manager.Backoff;
+import org.lastmile.camel.vendorauth.manager.LocalToken;
+import org.lastmile.camel.vendorauth.manager.TokenSource;
+import org.lastmile.camel.vendorauth.test.ManagerFixture;
+import org.lastmile.camel.vendorauth.token.AccessToken;
+import org.lastmile.camel.vendorauth.token.TokenEndpointException;
+import org.lastmile.camel.vendorauth.token.TokenResponseParser;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Randomized token answers (JSON of any shape, odd types and sizes, unicode, lifetimes from the absurd to the negative,
+ * broken bodies, echoed secrets) fed to the parser and, over HTTP, to the manager. Whatever comes: the only failure is a
+ * {@link TokenEndpointException}, nothing is stored after a failure, a good answer is accepted with a lifetime within the
+ * profile's bounds, and no access token, refresh token or secret appears in an exception message.
+ */
+class TokenAnswerFuzzTest {
+
+    /** The client secret of the fixture's credential. */
+    private static final String CLIENT_SECRET = "secret";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final TokenResponseParser parser = new TokenResponseParser();
+    private final WireMockServer vendor = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
+    private final ManagerFixture fixture = new ManagerFixture(Duration.ofSeconds(2),
+            new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(60)), 2);
+    private final AtomicInteger tries = new AtomicInteger();
+
+    TokenAnswerFuzzTest() {
+        vendor.start();
+    }
+
+    @AfterProperty
+    void stop() throws InterruptedException {
+        fixture.close();
+        vendor.stop();
+    }
+
+    /** What the JSON answer's access_token field holds. */
+    enum AccessShape { TEXT, ABSENT, EMPTY, BLANK, NULL, NUMBER, OBJECT, ARRAY }
+
+    /** Which planted text the vendor echoes in its error fields. */
+    enum Echo { NONE, ACCESS_TOKEN, REFRESH_TOKEN, CLIENT_SECRET, EVERYTHING }
+
+    /** How the body is broken after it is written. */
+    enum Mangle { NONE, TRUNCATED, RANDOM_BYTES, JSON_ARRAY, JSON_SCALAR, HTML }
+
+    /**
+     * One answer of the token endpoint.
+     *
+     * @param status       the HTTP status
+     * @param body         the body as sent
+     * @param accessToken  the access token text planted in the answer, or {@code null} when the answer carries none as text
+     *                     (a vendor's words that merely look like a token are nobody's secret)
+     * @param refreshToken the refresh token planted, or {@code null}
+     * @param wellFormed   whether this is a 2xx JSON object with a textual access token: it must be accepted
+     */
+    record Answer(int status, byte[] body, String accessToken, String refreshToken, boolean wellFormed) {
+        @Override
+        public String toString() {
+            return "Answer[status=" + status + ", body=" + new String(body, 0, Math.min(body.length, 400),
+                    StandardCharsets.UTF_8) + "]";
+        }
+    }
+
+    /** Unicode without control characters and without lone surrogates, so that it can be written as UTF-8. */
+    private static Arbitrary<String> text(int min, int max) {
+        return Arbitraries.strings().withCharRange('!', '\uD7FF').withChars('\u00A0', '\u2028', '"', '\\', ' ')
+                .ofMinLength(min).ofMaxLength(max);
+    }
+
+    /** Opaque tokens and JWTs whose exp is anything a number or a string can say. */
+    private static Arbitrary<String> tokens() {
+        Arbitrary<Object> exp = Arbitraries.oneOf(Arbitraries.longs(), Arbitraries.doubles(),
+                Arbitraries.longs().between(1_700_000_000L, 1_900_000_000L), text(0, 12));
+        Arbitrary<String> jwt = exp.map(value -> {
+            Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+            Map<String, Object> claims = new LinkedHashMap<>();
+            claims.put("sub", "fuzz");
+            claims.put("exp", value);
+            return b64.encodeToString("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8)) + "."
+                    + b64.encodeToString(write(claims)) + ".sig";
+        });
+        return Arbitraries.oneOf(text(8, 64).filter(token -> !token.isBlank()), jwt);
+    }
+
+    /** Any JSON value, weighted towards what lifetimes are written as. */
+    private static Arbitrary<Object> jsonValues() {
+        return Arbitraries.frequencyOf(
+                Tuple.of(3, Arbitraries.integers().map(Object.class::cast)),
+                Tuple.of(2, Arbitraries.longs().map(Object.class::cast)),
+                Tuple.of(2, Arbitraries.doubles().map(Object.class::cast)),
+                Tuple.of(1, Arbitraries.bigIntegers().between(BigInteger.TEN.pow(30).negate(),
+                        BigInteger.TEN.pow(30)).map(Object.class::cast)),
+                Tuple.of(2, Arbitraries.integers().map(String::valueOf).map(Object.class::cast)),
+                Tuple.of(1, Arbitraries.of("NaN", "Infinity", "-Infinity", "1e400", "0x10", " 60 ", "",
+                        "3600s").map(Object.class::cast)),
+                Tuple.of(2, text(0, 20).map(Object.class::cast)),
+                Tuple.of(1, Arbitraries.of(true, false).map(Object.class::cast)),
+                Tuple.of(1, Arbitraries.just(Map.of("seconds", 60)).map(Object.class::cast)),
+                Tuple.of(1, Arbitraries.just(List.of(60, "s")).map(Object.class::cast)));
+    }
+
+    private static byte[] write(Object value) {
+        try {
+            return JSON.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a map of plain values could not be written", e);
+        }
+    }
+
+    @Provide
+    Arbitrary<Answer> answers() {
+        Arbitrary<Integer> status = Arbitraries.of(200, 200, 200, 200, 201, 400, 401, 403, 429, 500, 502, 503);
+        Arbitrary<AccessShape> shape = Arbitraries.frequencyOf(Tuple.of(6, Arbitraries.just(AccessShape.TEXT)),
+                Tuple.of(4, Arbitraries.of(AccessShape.class)));
+        Arbitrary<Echo> echo = Arbitraries.of(Echo.class);
+        Arbitrary<Mangle> mangle = Arbitraries.frequencyOf(Tuple.of(6, Arbitraries.just(Mangle.NONE)),
+                Tuple.of(4, Arbitraries.of(Mangle.class)));
+        Arbitrary<Map<String, Object>> extra = Arbitraries.maps(text(1, 12), jsonValues()).ofMaxSize(4);
+        return Combinators.combine(status, tokens(), shape, tokens().injectNull(0.5), jsonValues().injectNull(0.2), echo,
+                mangle, extra).as(TokenAnswerFuzzTest::answer);
+    }
+
+    private static Answer answer(int status, String accessToken, AccessShape shape, String refreshToken, Object expiresIn,
+                                 Echo echo, Mangle mangle, Map<String, Object> extra) {
+        Map<String, Object> json = new LinkedHashMap<>(extra);
+        switch (shape) {
+            case TEXT -> json.put("access_token", accessToken);
+            case ABSENT -> json.remove("access_token");
+            case EMPTY -> json.put("access_token", "");
+            case BLANK -> json.put("access_token", "  \t ");
+            case NULL -> json.put("access_token", null);
+            case NUMBER -> json.put("access_token", 12345678);
+            case OBJECT -> json.put("access_token", Map.of("value", accessToken));
+            case ARRAY -> json.put("access_token", List.of(accessToken));
+        }
+        json.put("token_type", "bearer");
+        json.put("expires_in", expiresIn);
+        if (refreshToken != null) {
+            json.put("refresh_token", refreshToken);
+            json.put("refresh_expires_in", expiresIn);
+        }
+        String echoed = switch (echo) {
+            case NONE -> null;
+            case ACCESS_TOKEN -> "token " + accessToken + " is revoked";
+            case REFRESH_TOKEN -> "refresh token " + refreshToken + " expired";
+            case CLIENT_SECRET -> "client secret " + CLIENT_SECRET + " is wrong";
+            case EVERYTHING -> accessToken + "|" + refreshToken + "|" + CLIENT_SECRET;
+        };
+        if (echoed != null) {
+            json.put("error", echo == Echo.EVERYTHING ? echoed : "invalid_request");
+            json.put("error_description", echoed);
+        }
+        byte[] body = write(json);
+        byte[] sent = switch (mangle) {
+            case NONE -> body;
+            case TRUNCATED -> Arrays.copyOf(body, body.length / 2);
+            case RANDOM_BYTES -> Arrays.copyOf(body, body.length);
+            case JSON_ARRAY -> write(List.of(json));
+            case JSON_SCALAR -> write(accessToken);
+            case HTML -> ("<html><body>" + accessToken + "</body></html>").getBytes(StandardCharsets.UTF_8);
+        };
+        if (mangle == Mangle.RANDOM_BYTES) {
+            for (int i = 0; i < sent.length; i += 7) {
+                sent[i] = (byte) (sent[i] * 31 + i);
+            }
+        }
+        boolean wellFormed = status / 100 == 2 && shape == AccessShape.TEXT && mangle == Mangle.NONE;
+        return new Answer(status, sent, shape == AccessShape.TEXT ? accessToken : null, refreshToken, wellFormed);
+    }
+
+    /** What holds for any answer: accepted within bounds, or refused with nothing secret said. */
+    private static void assertKept(Answer answer, AccessToken token, Throwable failure) {
+        if (failure == null) {
+            assertThat(answer.status() / 100).as("only a 2xx answer gives a token").isEqualTo(2);
+            assertThat(token.value()).isNotBlank();
+            if (answer.wellFormed()) {
+                assertThat(token.value()).isEqualTo(answer.accessToken());
+            }
+            assertThat(token.lifetime()).isBetween(Duration.ofSeconds(1), Duration.ofDays(1));
+            assertThat(token.refreshToken()).isIn(answer.refreshToken(), null);
+            assertThat(token.toString()).doesNotContain(token.value());
+            return;
+        }
+        assertThat(answer.wellFormed()).as("a well-formed answer was refused: %s", failure).isFalse();
+        assertThat(failure).isInstanceOf(TokenEndpointException.class);
+        String message = failure.getMessage();
+        assertThat(message).doesNotContain(CLIENT_SECRET).hasSizeLessThan(1200);
+        for (String planted : Arrays.asList(answer.accessToken(), answer.refreshToken())) {
+            if (planted != null) {
+                assertThat(message).doesNotContain(planted);
+            }
+        }
+    }
+
+    @Property(tries = 300, edgeCases = EdgeCasesMode.MIXIN)
+    void theParserAcceptsWithinBoundsOrRefusesWithoutSecrets(@ForAll("answers") Answer answer) {
+        AccessToken token = null;
+        Throwable failure;
+        try {
+            if (answer.status() / 100 == 2) {
+                token = parser.parseToken("fuzz", answer.status(), answer.body(), ManagerFixture.SECONDS,
+                        ManagerFixture.START, List.of(CLIENT_SECRET));
+                failure = null;
+            } else {
+                failure = parser.parseError("fuzz", answer.status(), answer.body(), null, List.of(CLIENT_SECRET));
+            }
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        assertKept(answer, token, failure);
+    }
+
+    @Property(tries = 200, edgeCases = EdgeCasesMode.MIXIN)
+    void theManagerCachesOnlyGoodAnswersAndFailsOnlyWithTokenEndpointException(@ForAll("answers") Answer answer,
+            @ForAll("retryAfters") String retryAfter) throws Exception {
+        vendor.stubFor(post("/token").willReturn(aResponse().withStatus(answer.status())
+                .withHeader("Content-Type", "application/json").withHeader("Retry-After", retryAfter)
+                .withBody(answer.body())));
+        // a credential per try, so that each starts without a token and without a back-off
+        TokenSource source = fixture.manager().source(ManagerFixture.request(vendor.baseUrl() + "/token",
+                Map.of("try", String.valueOf(tries.incrementAndGet()))));
+        CompletableFuture<LocalToken> call = source.await();
+        AccessToken token = null;
+        Throwable failure = null;
+        try {
+            token = call.get(20, TimeUnit.SECONDS).token();
+        } catch (ExecutionException e) {
+            failure = e.getCause();
+        }
+        assertKept(answer, token, failure);
+        assertThat(fixture.store().get(source.key())).as("stored exactly what was accepted").isEqualTo(token);
+        if (failure != null) {
+            long asked = source.statistics().fetches();
+            assertThat(source.await()).failsWithin(5, TimeUnit.SECONDS).withThrowableThat()
+                    .withCauseInstanceOf(TokenEndpointException.class);
+            assertThat(source.statistics().fetches()).as("the vendor is left alone after a failure").isEqualTo(asked);
+        }
+    }
+
+    @Provide
+    Arbitrary<String> retryAfters() {
+        return Arbitraries.oneOf(Arbitraries.longs().map(String::valueOf),
+                Arbitraries.strings().ascii().ofMaxLength(40).map(String::trim).filter(s -> !s.isEmpty()
+                        && s.chars().allMatch(c -> c >= ' ' && c < 127)),
+                Arbitraries.just("Wed, 21 Oct 2015 07:28:00 GMT"), Arbitraries.just("Fri, 31 Dec 9999 23:59:59 GMT"));
+    }
+}
