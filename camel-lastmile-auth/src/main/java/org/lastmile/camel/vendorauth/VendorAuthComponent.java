@@ -1,5 +1,6 @@
 package org.lastmile.camel.vendorauth;
 
+import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
@@ -9,12 +10,16 @@ import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 
+import com.hazelcast.core.HazelcastInstance;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.support.ResourceHelper;
 import org.apache.camel.util.PropertiesHelper;
-import org.lastmile.camel.vendorauth.cache.InMemoryTokenStore;
+import org.lastmile.camel.vendorauth.cache.EmbeddedHazelcast;
+import org.lastmile.camel.vendorauth.cache.HazelcastFromConfig;
+import org.lastmile.camel.vendorauth.cache.HazelcastTokenStore;
 import org.lastmile.camel.vendorauth.cache.TokenStore;
 import org.lastmile.camel.vendorauth.manager.Backoff;
 import org.lastmile.camel.vendorauth.manager.RefreshTiming;
@@ -32,9 +37,30 @@ public class VendorAuthComponent extends DefaultComponent {
 
     @Metadata(description = "Default credential and request options for every endpoint.")
     private VendorAuthConfiguration configuration = new VendorAuthConfiguration();
-    @Metadata(label = "advanced", autowired = true, description = "Where tokens are kept and shared. Default: an"
-            + " in-memory store for this JVM.")
+    @Metadata(label = "advanced", autowired = true, description = "Where tokens are kept and shared. Default: a"
+            + " Hazelcast store shared by the cluster (see hazelcastInstance); set an InMemoryTokenStore for one JVM alone.")
     private TokenStore tokenStore;
+    @Metadata(label = "cluster", autowired = true, description = "The Hazelcast instance (member or client) whose cluster"
+            + " shares the tokens. Default: a single instance in the registry, else one from hazelcastConfigUri, else an"
+            + " embedded member on loopback that the component starts and stops. An instance given here is never shut"
+            + " down by the component.")
+    private HazelcastInstance hazelcastInstance;
+    @Metadata(label = "cluster", description = "A Hazelcast member or client configuration (XML or YAML), as a Camel"
+            + " resource URI (classpath:, file:, http:), used when no hazelcastInstance is given.")
+    private String hazelcastConfigUri;
+    @Metadata(label = "cluster", defaultValue = "vendorauth", description = "The cluster name of the embedded member.")
+    private String clusterName = "vendorauth";
+    @Metadata(label = "cluster", defaultValue = "5701", description = "The first port the embedded member tries; it takes"
+            + " the first free one of the next 10.")
+    private int hazelcastPort = 5701;
+    @Metadata(label = "cluster", defaultValue = "127.0.0.1", description = "Where the embedded member looks for the"
+            + " others (TCP-IP join): comma-separated addresses, each with or without a port; without one, the whole port"
+            + " range is tried.")
+    private String hazelcastMembers = "127.0.0.1";
+    @Metadata(label = "cluster", defaultValue = "2000", javaType = "java.time.Duration", description = "The longest one"
+            + " Hazelcast call may take; beyond it this JVM fetches tokens on its own for a few seconds instead of failing"
+            + " exchanges.")
+    private long storeTimeout = 2000;
     @Metadata(description = "Profile files to load besides the built-in ones, comma-separated Camel resource URIs"
             + " (classpath:, file:, http:).")
     private String profileLocations;
@@ -68,6 +94,9 @@ public class VendorAuthComponent extends DefaultComponent {
     private ExecutorService resumeExecutor;
     private TokenClient tokenClient;
     private TokenManager tokenManager;
+    /** The store and instance this component made itself, and so closes. */
+    private HazelcastTokenStore ownStore;
+    private HazelcastInstance ownInstance;
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -107,6 +136,7 @@ public class VendorAuthComponent extends DefaultComponent {
         requirePositive("responseTimeout", responseTimeout);
         requirePositive("maxConnections", maxConnections);
         requirePositive("fetchThreads", fetchThreads);
+        requirePositive("storeTimeout", storeTimeout);
         super.doStart();
         profiles();
         fetchExecutor = getCamelContext().getExecutorServiceManager().newFixedThreadPool(this, "VendorAuthFetch",
@@ -116,10 +146,14 @@ public class VendorAuthComponent extends DefaultComponent {
         resumeExecutor = getCamelContext().getExecutorServiceManager().newDefaultThreadPool(this, "VendorAuthResume");
         tokenClient = new TokenClient(Duration.ofMillis(connectTimeout), Duration.ofMillis(responseTimeout),
                 maxConnections, Clock.systemUTC());
-        if (tokenStore == null) {
-            tokenStore = new InMemoryTokenStore();
+        TokenStore store = tokenStore;
+        if (store == null) {
+            // the flight marker outlives one token request: a connection, an answer and a margin
+            Duration flightTtl = Duration.ofMillis(connectTimeout + responseTimeout + 2000);
+            ownStore = new HazelcastTokenStore(hazelcast(), flightTtl, Duration.ofMillis(storeTimeout), Clock.systemUTC());
+            store = ownStore;
         }
-        tokenManager = new TokenManager(tokenStore, tokenClient, fetchExecutor, Clock.systemUTC(),
+        tokenManager = new TokenManager(store, tokenClient, fetchExecutor, Clock.systemUTC(),
                 RefreshTiming.DEFAULT.withRefreshMargin(Duration.ofMillis(refreshMargin)),
                 new Backoff(Duration.ofMillis(backoffInitial), Duration.ofMillis(backoffMax)));
     }
@@ -130,11 +164,35 @@ public class VendorAuthComponent extends DefaultComponent {
         }
     }
 
+    /** The instance to share tokens through, started here when none was given. */
+    private HazelcastInstance hazelcast() throws Exception {
+        if (hazelcastInstance != null) {
+            return hazelcastInstance;
+        }
+        if (hazelcastConfigUri != null) {
+            try (InputStream in = ResourceHelper.resolveMandatoryResourceAsInputStream(getCamelContext(),
+                    hazelcastConfigUri)) {
+                ownInstance = HazelcastFromConfig.start(in.readAllBytes(), hazelcastConfigUri);
+            }
+        } else {
+            ownInstance = EmbeddedHazelcast.start(clusterName, hazelcastPort, 10, hazelcastMembers);
+        }
+        return ownInstance;
+    }
+
     @Override
     protected void doStop() throws Exception {
         if (tokenManager != null) {
             tokenManager.close();
             tokenManager = null;
+        }
+        if (ownStore != null) {
+            ownStore.close();
+            ownStore = null;
+        }
+        if (ownInstance != null) {
+            ownInstance.shutdown();
+            ownInstance = null;
         }
         if (tokenClient != null) {
             tokenClient.close();
@@ -185,6 +243,60 @@ public class VendorAuthComponent extends DefaultComponent {
     /** Where tokens are kept and shared. Default: an in-memory store for this JVM. */
     public void setTokenStore(TokenStore tokenStore) {
         this.tokenStore = tokenStore;
+    }
+
+    public HazelcastInstance getHazelcastInstance() {
+        return hazelcastInstance;
+    }
+
+    /** The Hazelcast instance whose cluster shares the tokens; never shut down by the component. */
+    public void setHazelcastInstance(HazelcastInstance hazelcastInstance) {
+        this.hazelcastInstance = hazelcastInstance;
+    }
+
+    public String getHazelcastConfigUri() {
+        return hazelcastConfigUri;
+    }
+
+    /** A Hazelcast member or client configuration, used when no instance is given. */
+    public void setHazelcastConfigUri(String hazelcastConfigUri) {
+        this.hazelcastConfigUri = hazelcastConfigUri;
+    }
+
+    public String getClusterName() {
+        return clusterName;
+    }
+
+    /** The cluster name of the embedded member. */
+    public void setClusterName(String clusterName) {
+        this.clusterName = clusterName;
+    }
+
+    public int getHazelcastPort() {
+        return hazelcastPort;
+    }
+
+    /** The first port the embedded member tries. */
+    public void setHazelcastPort(int hazelcastPort) {
+        this.hazelcastPort = hazelcastPort;
+    }
+
+    public String getHazelcastMembers() {
+        return hazelcastMembers;
+    }
+
+    /** Where the embedded member looks for the others. */
+    public void setHazelcastMembers(String hazelcastMembers) {
+        this.hazelcastMembers = hazelcastMembers;
+    }
+
+    public long getStoreTimeout() {
+        return storeTimeout;
+    }
+
+    /** The longest one Hazelcast call may take, in milliseconds. */
+    public void setStoreTimeout(long storeTimeout) {
+        this.storeTimeout = storeTimeout;
     }
 
     public String getProfileLocations() {

@@ -40,6 +40,8 @@ public final class OrdersDemo {
         try (SandboxServer sandbox = SandboxServer.withAllVendors(SandboxCredentials.DEMO, tokenLifetime)) {
             Main main = new Main();
             main.addInitialProperty("sandbox.url", sandbox.baseUrl());
+            // one JVM: its own embedded cluster, which no other run on this machine joins
+            main.addInitialProperty("camel.component.vendorauth.cluster-name", "orders-demo-" + ProcessHandle.current().pid());
             main.configure().addRoutesBuilder(new OrdersRoutes());
             main.start();
             try {

@@ -14,9 +14,9 @@ import org.lastmile.camel.vendorauth.profile.VendorProfile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class TokenKeyTest {
+public class TokenKeyTest {
 
-    static TokenRequest request(String clientId, String secret, Map<String, String> parameters) {
+    public static TokenRequest request(String clientId, String secret, Map<String, String> parameters) {
         return new TokenRequest("oauth2", URI.create("http://127.0.0.1:1/token"), URI.create("http://127.0.0.1:1/token"),
                 GrantType.CLIENT_CREDENTIALS, ClientAuthentication.BASIC, BodyFormat.FORM, clientId, secret, null, null,
                 parameters, new VendorProfile.ExpiryRules(ExpiresInUnit.SECONDS, Duration.ofMinutes(5),
