@@ -41,13 +41,16 @@ record ResolvedCredential(TokenRequest request, String apiBaseUrl) {
         String tokenUrl = first(options.getTokenUrl(), environment == null ? null : environment.tokenUrl());
         if (tokenUrl == null) {
             throw new IllegalArgumentException("Option tokenUrl is required: profile '" + profile.name()
-                    + "' has no token URL" + (environmentName == null ? "" : " for environment '" + environmentName + "'"));
+                    + "' has no token URL" + (environmentName == null ? "" : " for environment '" + environmentName + "'")
+                    + (profile.tokenUrlHint() == null ? "" : " (" + profile.tokenUrlHint() + ")"));
         }
         URI token = url("tokenUrl", tokenUrl);
         URI refresh = url("refreshUrl", first(options.getRefreshUrl(),
                 environment == null ? null : environment.refreshUrl(), tokenUrl));
 
+        // a user name has no use but the password grant: setting one chooses it, unless grantType says otherwise
         GrantType grant = options.getGrantType() != null ? GrantType.fromOption(options.getGrantType())
+                : options.getUsername() != null && !options.getUsername().isBlank() ? GrantType.PASSWORD
                 : profile.grantType();
         ClientAuthentication auth = options.getClientAuthentication() != null
                 ? ClientAuthentication.fromOption(options.getClientAuthentication()) : profile.clientAuthentication();
@@ -74,9 +77,18 @@ record ResolvedCredential(TokenRequest request, String apiBaseUrl) {
         putIfSet(parameters, "audience", options.getAudience());
         putIfSet(parameters, "scope", options.getScope());
         putIfSet(parameters, "resource", options.getResource());
+        putIfSet(parameters, "tenantType", options.getTenantType());
+        putIfSet(parameters, "tenantId", options.getTenantId());
         if (options.getAdditionalParameters() != null) {
             options.getAdditionalParameters().forEach((name, value) -> putIfSet(parameters, name, String.valueOf(value)));
         }
+
+        profile.requiredParameters().forEach((name, what) -> {
+            if (!parameters.containsKey(name)) {
+                throw new IllegalArgumentException("Option " + name + " is required by profile '" + profile.name() + "': "
+                        + what);
+            }
+        });
 
         TokenRequest request = new TokenRequest(profile.name(), token, refresh, grant, auth, format, options.getClientId(),
                 options.getClientSecret(), grant == GrantType.PASSWORD ? options.getUsername() : null,

@@ -23,8 +23,8 @@ public class VendorAuthConfiguration implements Cloneable {
     @UriParam(label = "security", secret = true, description = "The user's password, for the password grant.")
     private String password;
     @UriParam(enums = "client_credentials,password", description = "The grant used to obtain a token. Default: the"
-            + " profile's (client_credentials for oauth2). The password grant is deprecated by RFC 9700 but some vendors"
-            + " require it.")
+            + " profile's (client_credentials for oauth2), or password when a username is set. The password grant is"
+            + " deprecated by RFC 9700 but some vendors require it.")
     private String grantType;
     @UriParam(description = "The token endpoint URL. Required for the oauth2 profile and for vendors that hand out the"
             + " URL per customer; otherwise the profile's URL for the environment.")
@@ -44,6 +44,11 @@ public class VendorAuthConfiguration implements Cloneable {
     private String scope;
     @UriParam(description = "The resource parameter of the token request (RFC 8707).")
     private String resource;
+    @UriParam(description = "The tenantId parameter of the token request: Shopgate's merchant code.")
+    private String tenantId;
+    @UriParam(description = "The tenantType parameter of the token request. Default: the profile's (merchant for"
+            + " shopgate).")
+    private String tenantType;
     @UriParam(enums = "seconds,milliseconds", description = "The unit the vendor writes expires_in in. Default: the"
             + " profile's (seconds for oauth2). A JWT exp claim, when present, wins over expires_in.")
     private String expiresInUnit;
@@ -161,6 +166,22 @@ public class VendorAuthConfiguration implements Cloneable {
 
     public void setResource(String resource) {
         this.resource = resource;
+    }
+
+    public String getTenantId() {
+        return tenantId;
+    }
+
+    public void setTenantId(String tenantId) {
+        this.tenantId = tenantId;
+    }
+
+    public String getTenantType() {
+        return tenantType;
+    }
+
+    public void setTenantType(String tenantType) {
+        this.tenantType = tenantType;
     }
 
     public String getExpiresInUnit() {

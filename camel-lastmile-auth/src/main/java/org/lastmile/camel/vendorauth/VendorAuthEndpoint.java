@@ -81,6 +81,11 @@ public class VendorAuthEndpoint extends DefaultEndpoint {
         return TokenKey.of(credential.request()).toString();
     }
 
+    @ManagedAttribute(description = "The token endpoint this endpoint's credential is fetched from")
+    public String getTokenEndpoint() {
+        return credential.request().tokenUrl().toString();
+    }
+
     @ManagedAttribute(description = "Exchanges served from this JVM's copy of the token")
     public long getLocalHits() {
         return source == null ? 0 : source.statistics().localHits();

@@ -47,7 +47,7 @@ public final class ClusterDemo {
             try {
                 String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
                 for (int member = 1; member <= 3; member++) {
-                    processes.add(new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+                    processes.add(new ProcessBuilder(java, "-Xmx512m", "-Dhazelcast.logging.type=slf4j", "-cp", System.getProperty("java.class.path"),
                             ClusterMember.class.getName(), String.valueOf(member), sandbox.baseUrl(), cluster,
                             String.valueOf(duration.toSeconds())).redirectErrorStream(true).start());
                 }

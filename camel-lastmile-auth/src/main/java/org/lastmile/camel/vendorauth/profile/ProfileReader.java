@@ -22,7 +22,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class ProfileReader {
 
     private static final Set<String> TOP_FIELDS = Set.of("name", "description", "environments", "defaultEnvironment",
-            "grantType", "clientAuthentication", "bodyFormat", "parameters", "expiry", "refresh");
+            "grantType", "clientAuthentication", "bodyFormat", "parameters", "requiredParameters", "tokenUrlHint", "expiry",
+            "refresh");
     private static final Set<String> ENVIRONMENT_FIELDS = Set.of("tokenUrl", "refreshUrl", "apiUrl", "parameters");
     private static final Set<String> EXPIRY_FIELDS = Set.of("expiresInUnit", "defaultLifetime", "minLifetime",
             "maxLifetime", "refreshTokenLifetime");
@@ -91,7 +92,8 @@ public final class ProfileReader {
 
         return new VendorProfile(name, top.text("description"), environments, defaultEnvironment,
                 top.option("grantType", GrantType::fromOption, GrantType.CLIENT_CREDENTIALS), clientAuth, bodyFormat,
-                top.stringMap("parameters"), rules, refreshRules);
+                top.stringMap("parameters"), top.stringMap("requiredParameters"), top.text("tokenUrlHint"), rules,
+                refreshRules);
     }
 
     /** Typed, checked access to the fields of one JSON object. */

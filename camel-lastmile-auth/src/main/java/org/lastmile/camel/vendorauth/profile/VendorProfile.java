@@ -19,6 +19,8 @@ import java.util.Objects;
  * @param clientAuthentication how the client authenticates on the primary grant
  * @param bodyFormat           how the primary request's parameters are encoded
  * @param parameters           extra parameters of the primary request (such as a fixed {@code audience})
+ * @param requiredParameters   parameters the request must carry, each with what it is (for the start-up error)
+ * @param tokenUrlHint         why the profile has no token URL, for the start-up error; {@code null} when it has one
  * @param expiry               how a lifetime is read and bounded
  * @param refresh              whether and how a refresh token is used
  */
@@ -31,6 +33,8 @@ public record VendorProfile(
         ClientAuthentication clientAuthentication,
         BodyFormat bodyFormat,
         Map<String, String> parameters,
+        Map<String, String> requiredParameters,
+        String tokenUrlHint,
         ExpiryRules expiry,
         RefreshRules refresh) {
 
@@ -38,6 +42,7 @@ public record VendorProfile(
         Objects.requireNonNull(name, "name");
         environments = ordered(environments);
         parameters = ordered(parameters);
+        requiredParameters = ordered(requiredParameters);
         Objects.requireNonNull(grantType, "grantType");
         Objects.requireNonNull(clientAuthentication, "clientAuthentication");
         Objects.requireNonNull(bodyFormat, "bodyFormat");

@@ -1,0 +1,64 @@
+package org.lastmile.camel.examples;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.camel.main.Main;
+import org.lastmile.camel.examples.sandbox.SandboxCredentials;
+import org.lastmile.camel.examples.sandbox.SandboxServer;
+
+/** Calls each vendor's API through its own profile, from several threads, and prints what each vendor saw. */
+public final class VendorsDemo {
+
+    /** The vendors, in the order they are shown. */
+    public static final List<String> VENDORS = List.of("woop", "winkelstraat", "dataloy", "shopgate");
+
+    /** What one vendor saw in a run. */
+    public record VendorResult(int apiCalls, int failedCalls, int tokenCalls) {
+    }
+
+    private VendorsDemo() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Duration lifetime = Duration.ofSeconds(4);
+        Map<String, VendorResult> results = run(4, Duration.ofSeconds(8), lifetime);
+        System.out.printf("%n%-14s %10s %8s %12s%n", "vendor", "API calls", "failed", "token calls");
+        results.forEach((vendor, result) -> System.out.printf("%-14s %10d %8d %12d%n", vendor, result.apiCalls(),
+                result.failedCalls(), result.tokenCalls()));
+        System.out.printf("Sandbox tokens live %d s; each profile renews ahead of expiry, the way its vendor's page says.%n",
+                lifetime.toSeconds());
+    }
+
+    /**
+     * Runs every vendor's route from {@code threads} threads for {@code duration}.
+     *
+     * @param lifetime how long the sandbox's tokens live
+     */
+    public static Map<String, VendorResult> run(int threads, Duration duration, Duration lifetime) throws Exception {
+        try (SandboxServer sandbox = SandboxServer.withAllVendors(SandboxCredentials.DEMO, lifetime)) {
+            Main main = new Main();
+            main.setDefaultPropertyPlaceholderLocation("classpath:vendors.properties");
+            main.addInitialProperty("sandbox.url", sandbox.baseUrl());
+            main.addInitialProperty("camel.component.vendorauth.refresh-margin", "2s");
+            // one JVM: its own embedded cluster, which no other run on this machine joins
+            main.addInitialProperty("camel.component.vendorauth.cluster-name", "vendors-demo-" + ProcessHandle.current().pid());
+            main.configure().addRoutesBuilder(new VendorRoutes());
+            main.start();
+            try {
+                CallLoop.Counts counts = CallLoop.run(main.getCamelTemplate(),
+                        VENDORS.stream().map(vendor -> "direct:" + vendor).toList(), threads, duration);
+                Map<String, VendorResult> results = new LinkedHashMap<>();
+                for (int v = 0; v < VENDORS.size(); v++) {
+                    String vendor = VENDORS.get(v);
+                    results.put(vendor, new VendorResult(counts.calls()[v], counts.failed()[v], sandbox.tokenCalls(vendor)));
+                }
+                return results;
+            } finally {
+                main.stop();
+            }
+        }
+    }
+}
