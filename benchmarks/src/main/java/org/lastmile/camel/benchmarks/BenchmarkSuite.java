@@ -1,0 +1,161 @@
+package org.lastmile.camel.benchmarks;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/** Runs every measurement once and writes the results, with the machine and the method, to the file named. */
+public final class BenchmarkSuite {
+
+    private BenchmarkSuite() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path output = Path.of(args.length > 0 ? args[0] : "BENCHMARKS.md");
+        String loadBefore = loadAverage();
+        Map<String, double[]> hotPath = hotPath();
+        List<Scenarios.Load> loads = new ArrayList<>();
+        Duration lifetime = Duration.ofSeconds(4);
+        Duration run = Duration.ofSeconds(12);
+        loads.add(Scenarios.load("vendorauth", Routes.VENDORAUTH, 1, 8, run, lifetime, true));
+        loads.add(Scenarios.load("vendorauth", Routes.VENDORAUTH, 3, 8, run, lifetime, true));
+        loads.add(Scenarios.load("camel-http oauth2CacheTokens=true", Routes.CAMEL_HTTP_OAUTH2, 1, 8, run, lifetime, false));
+        loads.add(Scenarios.load("camel-http oauth2CacheTokens=true", Routes.CAMEL_HTTP_OAUTH2, 3, 8, run, lifetime, false));
+        loads.add(Scenarios.load("camel-http, no token cache", Routes.CAMEL_HTTP_NO_CACHE, 1, 8, Duration.ofSeconds(4),
+                lifetime, false));
+        Scenarios.Latency latency = Scenarios.refreshBoundary(8, Duration.ofSeconds(12));
+        List<Scenarios.ColdStart> coldStarts = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            coldStarts.add(Scenarios.coldStart(false));
+            coldStarts.add(Scenarios.coldStart(true));
+        }
+        write(output, loadBefore, loadAverage(), hotPath, loads, latency, coldStarts);
+        System.out.println("Wrote " + output.toAbsolutePath());
+    }
+
+    /** JMH: the iteration scores (ns per exchange) of each hot-path benchmark. */
+    private static Map<String, double[]> hotPath() throws Exception {
+        Options options = new OptionsBuilder()
+                .include(HotPathBenchmark.class.getName())
+                .forks(1)
+                .warmupIterations(3).warmupTime(TimeValue.seconds(1))
+                .measurementIterations(5).measurementTime(TimeValue.seconds(1))
+                .jvmArgsAppend("-Dhazelcast.logging.type=slf4j")
+                .shouldFailOnError(true)
+                .build();
+        Collection<RunResult> results = new Runner(options).run();
+        Map<String, double[]> scores = new LinkedHashMap<>();
+        for (RunResult result : results) {
+            String name = result.getParams().getBenchmark();
+            scores.put(name.substring(name.lastIndexOf('.') + 1), result.getBenchmarkResults().stream()
+                    .flatMap(benchmark -> benchmark.getIterationResults().stream())
+                    .mapToDouble(iteration -> iteration.getPrimaryResult().getScore()).sorted().toArray());
+        }
+        return scores;
+    }
+
+    private static double median(double[] sorted) {
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static String f(String format, Object... args) {
+        return String.format(Locale.ROOT, format, args);
+    }
+
+    private static void write(Path output, String loadBefore, String loadAfter, Map<String, double[]> hot,
+                              List<Scenarios.Load> loads, Scenarios.Latency latency, List<Scenarios.ColdStart> coldStarts)
+            throws IOException {
+        StringBuilder md = new StringBuilder("# Benchmarks\n\n");
+        md.append("Produced by `mvn -B -q -Pbench -DskipTests package` (module `benchmarks/`), all measurements in one run.\n\n");
+        md.append("## Machine\n\n");
+        md.append(f("- %s, %d cores, max heap %d MiB%n", System.getProperty("os.name") + " "
+                + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / (1024 * 1024)));
+        md.append(f("- %s %s%n", System.getProperty("java.vm.name"), System.getProperty("java.version")));
+        md.append(f("- load average before / after: `%s` / `%s`%n", loadBefore, loadAfter));
+        md.append(f("- run at %s; JVM arguments: %s%n%n", Instant.now(), ManagementFactory.getRuntimeMXBean()
+                .getInputArguments()));
+
+        md.append("## 1. Hot path: cost per exchange with a valid token at hand\n\n");
+        md.append("JMH, average time per exchange through a `ProducerTemplate` into a `direct:` route (1 fork, 3 warm-up and"
+                + " 5 measured iterations of 1 s). Median and range of the measured iterations. Ratios are to the"
+                + " constant-header route doing the same work; each pair ran in the same fork.\n\n");
+        md.append("| route | median ns/exchange | min | max | ratio |\n|---|---:|---:|---:|---:|\n");
+        row(md, hot, "constantHeader", "direct -> constant Authorization header", "constantHeader");
+        row(md, hot, "vendorauth", "direct -> vendorauth:oauth2", "constantHeader");
+        row(md, hot, "constantHeaderThenHttp", "direct -> constant header -> HTTP to a local no-op", "constantHeaderThenHttp");
+        row(md, hot, "vendorauthThenHttp", "direct -> vendorauth -> HTTP to a local no-op", "constantHeaderThenHttp");
+        row(md, hot, "camelHttpOAuth2Cached", "direct -> camel-http with oauth2CacheTokens=true", "constantHeaderThenHttp");
+
+        md.append("\n## 2. Token calls under load\n\n");
+        md.append("Threads per member send exchanges as fast as they can for the run; the local token server answers"
+                + " 4-second tokens after 20 ms and counts the calls. Both caches renew 1 s before expiry (vendorauth"
+                + " `refreshMargin=1s`, camel-http `oauth2CachedTokensExpirationMarginSeconds=1`), so one call per 3 s is"
+                + " the floor: 1.33 calls per lifetime. vendorauth members each have their own Hazelcast member, all of one"
+                + " cluster, in one JVM; camel-http's cache is per endpoint, so per member. Calls per lifetime = calls /"
+                + " (run time / token lifetime).\n\n");
+        md.append("| what | members x threads | run | exchanges | failed | token calls | calls per lifetime |\n");
+        md.append("|---|---|---:|---:|---:|---:|---:|\n");
+        for (Scenarios.Load load : loads) {
+            md.append(f("| %s | %d x %d | %.1f s | %d | %d | %d | %.2f |%n", load.what(), load.members(),
+                    load.threadsPerMember(), load.elapsedMillis() / 1000.0, load.exchanges(), load.failed(),
+                    load.tokenCalls(), load.callsPerLifetime()));
+        }
+
+        md.append("\n## 3. Refresh boundary: latency across token expiries\n\n");
+        md.append(f("8 threads for 12 s through `vendorauth:oauth2` alone; tokens live 2 s, the token endpoint takes 200 ms,"
+                + " refresh margin 500 ms. %d exchanges, %d token calls. `waits` is the component's own count of exchanges"
+                + " that found no usable token and waited for a fetch (the first exchange is one); slow exchanges that did"
+                + " not wait were held up by something else (GC, a busy machine).%n%n", latency.exchanges(),
+                latency.tokenCalls()));
+        md.append("| p50 | p99 | p99.9 | max | exchanges over 100 ms | waits |\n|---:|---:|---:|---:|---:|---:|\n");
+        md.append(f("| %.1f us | %.1f us | %.1f us | %.1f us | %d | %d |%n", latency.p50(), latency.p99(), latency.p999(),
+                latency.max(), latency.over100ms(), latency.waits()));
+
+        md.append("\n## 4. Cold start and memory\n\n");
+        md.append("From a new CamelContext to its first enriched exchange (the first token fetched from the local server),"
+                + " and the heap in use after a GC. Three runs each, in one JVM (later runs profit from loaded classes).\n\n");
+        md.append("| store | run | start to first exchange | heap used |\n|---|---:|---:|---:|\n");
+        for (int i = 0; i < coldStarts.size(); i++) {
+            Scenarios.ColdStart cold = coldStarts.get(i);
+            md.append(f("| %s | %d | %d ms | %d MiB |%n", cold.store(), i / 2 + 1, cold.millis(), cold.heapMegabytes()));
+        }
+        md.append("\n## Reading it\n\n");
+        md.append("- Numbers are from one run on the machine above, shared with whatever else ran (see the load"
+                + " average); compare rows within this file, not with other machines.\n");
+        md.append("- The hot path goal is vendorauth within 10 % of the constant header; the token-call goal is one call"
+                + " per token lifetime (less the refresh margin) for the whole cluster, whatever the members and threads.\n");
+        Files.writeString(output, md.toString());
+    }
+
+    private static void row(StringBuilder md, Map<String, double[]> hot, String name, String label, String baseline) {
+        double[] scores = hot.get(name);
+        double[] base = hot.get(baseline);
+        md.append(f("| %s | %.0f | %.0f | %.0f | %.2f |%n", label, median(scores), scores[0], scores[scores.length - 1],
+                median(scores) / median(base)));
+    }
+}

@@ -1,0 +1,72 @@
+package org.lastmile.camel.benchmarks;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * The cost per exchange with a valid token at hand: vendorauth against a constant header, first on their own (the
+ * header is the whole work), then each before the same HTTP call, where camel-http's own cached OAuth2 is measured too.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+public class HotPathBenchmark {
+
+    private LocalVendor vendor;
+    private CamelContext camel;
+    private ProducerTemplate template;
+
+    @Setup(Level.Trial)
+    public void start() throws Exception {
+        vendor = new LocalVendor(Duration.ofHours(1), Duration.ZERO);
+        camel = Routes.start(vendor, null, Duration.ofSeconds(60));
+        template = camel.createProducerTemplate();
+        // the first token and the first connections are not what is measured
+        for (String route : new String[] { Routes.VENDORAUTH, Routes.VENDORAUTH_HTTP, Routes.CAMEL_HTTP_OAUTH2 }) {
+            template.sendBody(route, "");
+        }
+    }
+
+    @TearDown(Level.Trial)
+    public void stop() throws Exception {
+        camel.stop();
+        vendor.close();
+    }
+
+    @Benchmark
+    public Object constantHeader() {
+        return template.requestBody(Routes.CONSTANT, "");
+    }
+
+    @Benchmark
+    public Object vendorauth() {
+        return template.requestBody(Routes.VENDORAUTH, "");
+    }
+
+    @Benchmark
+    public Object constantHeaderThenHttp() {
+        return template.requestBody(Routes.CONSTANT_HTTP, "");
+    }
+
+    @Benchmark
+    public Object vendorauthThenHttp() {
+        return template.requestBody(Routes.VENDORAUTH_HTTP, "");
+    }
+
+    @Benchmark
+    public Object camelHttpOAuth2Cached() {
+        return template.requestBody(Routes.CAMEL_HTTP_OAUTH2, "");
+    }
+}

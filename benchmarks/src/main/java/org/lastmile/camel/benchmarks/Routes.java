@@ -1,0 +1,69 @@
+package org.lastmile.camel.benchmarks;
+
+import java.time.Duration;
+
+import com.hazelcast.core.HazelcastInstance;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.lastmile.camel.vendorauth.VendorAuthComponent;
+import org.lastmile.camel.vendorauth.cache.InMemoryTokenStore;
+
+/** The routes measured, each against the same local vendor, so that alternatives are compared like with like. */
+final class Routes {
+
+    /** vendorauth, then nothing. */
+    static final String VENDORAUTH = "direct:vendorauth";
+    /** A constant Authorization header, then nothing: the floor for the hot path. */
+    static final String CONSTANT = "direct:constant";
+    /** vendorauth, then an HTTP call to the local no-op API. */
+    static final String VENDORAUTH_HTTP = "direct:vendorauth-http";
+    /** A constant header, then the same HTTP call. */
+    static final String CONSTANT_HTTP = "direct:constant-http";
+    /** camel-http's own OAuth2 with its token cache, calling the same API. */
+    static final String CAMEL_HTTP_OAUTH2 = "direct:camel-http-oauth2";
+    /** camel-http's own OAuth2 without its cache: a token per call. */
+    static final String CAMEL_HTTP_NO_CACHE = "direct:camel-http-no-cache";
+
+    private Routes() {
+    }
+
+    /**
+     * A started context with every route.
+     *
+     * @param member        the Hazelcast member that shares tokens, or {@code null} for an in-memory store
+     * @param refreshMargin how long before expiry vendorauth refreshes
+     */
+    static CamelContext start(LocalVendor vendor, HazelcastInstance member, Duration refreshMargin) throws Exception {
+        CamelContext camel = new DefaultCamelContext();
+        VendorAuthComponent component = new VendorAuthComponent();
+        if (member == null) {
+            component.setTokenStore(new InMemoryTokenStore());
+        } else {
+            component.setHazelcastInstance(member);
+        }
+        component.setRefreshMargin(refreshMargin.toMillis());
+        camel.addComponent("vendorauth", component);
+        String credential = "clientId=bench&clientSecret=bench-secret";
+        String api = vendor.baseUrl() + "/noop";
+        String oauth2 = api + "?oauth2ClientId=bench&oauth2ClientSecret=bench-secret&oauth2TokenEndpoint="
+                + vendor.baseUrl() + "/token";
+        camel.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(VENDORAUTH).to("vendorauth:oauth2?tokenUrl=" + vendor.baseUrl() + "/token&" + credential);
+                from(CONSTANT).setHeader("Authorization", constant("Bearer 0f8fad5b-d9cb-469f-a165-70867728950e"));
+                from(VENDORAUTH_HTTP).to("vendorauth:oauth2?tokenUrl=" + vendor.baseUrl() + "/token&" + credential)
+                        .to(api);
+                from(CONSTANT_HTTP).setHeader("Authorization", constant("Bearer 0f8fad5b-d9cb-469f-a165-70867728950e"))
+                        .to(api);
+                // the same refresh margin as vendorauth's, so that both caches are compared on equal terms
+                from(CAMEL_HTTP_OAUTH2).to(oauth2 + "&oauth2CacheTokens=true&oauth2CachedTokensExpirationMarginSeconds="
+                        + refreshMargin.toSeconds());
+                from(CAMEL_HTTP_NO_CACHE).to(oauth2);
+            }
+        });
+        camel.start();
+        return camel;
+    }
+}
