@@ -1,0 +1,59 @@
+package org.lastmile.camel.examples;
+
+import java.time.Duration;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.main.Main;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.lastmile.camel.examples.sandbox.SandboxCredentials;
+import org.lastmile.camel.examples.sandbox.SandboxServer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The vendorauth-action Kamelet, as Camel K, Kaoto or Karavan use it, in front of an API call. Runs where camel-kamelet is
+ * on the class path: the compatibility build (Camel 4.18); the default build reports it skipped.
+ */
+@EnabledIf("kameletsAvailable")
+class KameletTest {
+
+    static boolean kameletsAvailable() {
+        try {
+            Class.forName("org.apache.camel.component.kamelet.KameletComponent");
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
+    }
+
+    @Test
+    void theKameletPutsATokenOnTheMessage() throws Exception {
+        try (SandboxServer sandbox = SandboxServer.withAllVendors(SandboxCredentials.DEMO, Duration.ofMinutes(5))) {
+            Main main = new Main();
+            main.setDefaultPropertyPlaceholderLocation("false");
+            main.addInitialProperty("camel.component.vendorauth.token-store",
+                    "#class:org.lastmile.camel.vendorauth.cache.InMemoryTokenStore");
+            main.configure().addRoutesBuilder(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("direct:orders")
+                            .to("kamelet:vendorauth-action?profile=oauth2&tokenUrl=" + sandbox.baseUrl() + "/oauth2/token"
+                                    + "&clientId=demo-client&clientSecret=demo-secret")
+                            .to(sandbox.baseUrl() + "/oauth2/api/orders")
+                            .convertBodyTo(String.class);
+                }
+            });
+            main.start();
+            try {
+                Exchange done = main.getCamelTemplate().request("direct:orders", exchange -> { });
+                assertThat(done.getException()).isNull();
+                assertThat(done.getMessage().getBody(String.class)).contains("\"vendor\":\"oauth2\"");
+                assertThat(sandbox.tokenCalls("oauth2")).isEqualTo(1);
+            } finally {
+                main.stop();
+            }
+        }
+    }
+}
