@@ -1,8 +1,6 @@
 package org.lastmile.camel.vendorauth.reliability;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Future;
@@ -29,10 +27,7 @@ class RouteFaultsTest extends VendorTestSupport {
 
     @Override
     protected RouteBuilder createRouteBuilder() throws IOException {
-        int closedPort;
-        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            closedPort = probe.getLocalPort();
-        }
+        int closedPort = TokenAnswers.closedPort();
         String credential = "&clientId=orders&clientSecret=RAW(" + SECRET + ")";
         return new RouteBuilder() {
             @Override

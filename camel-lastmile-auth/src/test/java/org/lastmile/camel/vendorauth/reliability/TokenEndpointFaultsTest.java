@@ -1,8 +1,5 @@
 package org.lastmile.camel.vendorauth.reliability;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -104,9 +101,7 @@ class TokenEndpointFaultsTest {
 
         for (int i = 0; i < 20; i++) {
             assertThat(failure(source.await()).getMessage()).as("fails fast with the same words")
-                    .startsWith(first.getMessage().substring(0, first.getMessage().indexOf(" (") > 0
-                            ? first.getMessage().indexOf(" (") : first.getMessage().length()))
-                    .contains("not asked again");
+                    .startsWith(first.getMessage()).contains("not asked again");
         }
         assertThat(source.statistics().fetches()).as("no second request during the back-off").isEqualTo(1L);
 
@@ -191,7 +186,7 @@ class TokenEndpointFaultsTest {
 
     @Test
     void connectionRefusedThenTheEndpointComesBack() throws Exception {
-        int port = freePort();
+        int port = TokenAnswers.closedPort();
         String url = "http://127.0.0.1:" + port + "/token";
         TokenSource source = fixture.manager().source(ManagerFixture.request(url));
 
@@ -374,11 +369,5 @@ class TokenEndpointFaultsTest {
         answer(TokenAnswers.token("after-outage", 3600));
         fixture.clock().advance(Duration.ofSeconds(60));
         assertThat(token(source)).isEqualTo("after-outage");
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return probe.getLocalPort();
-        }
     }
 }

@@ -1,5 +1,9 @@
 package org.lastmile.camel.vendorauth.test;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 
@@ -16,6 +20,13 @@ public final class TokenAnswers {
     public static WireMockExtension vendor() {
         return WireMockExtension.newInstance()
                 .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+    }
+
+    /** A loopback port nothing listens on (it was free a moment ago): a token endpoint that refuses connections. */
+    public static int closedPort() throws IOException {
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return probe.getLocalPort();
+        }
     }
 
     /** 200 with an RFC 6749 token answer. */
