@@ -10,10 +10,15 @@ import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
 import org.lastmile.camel.vendorauth.VendorAuthComponent;
+import org.lastmile.camel.vendorauth.VendorAuthRetry;
 import org.lastmile.camel.vendorauth.test.TokenAnswers;
 import org.lastmile.camel.vendorauth.test.VendorTestSupport;
 import org.lastmile.camel.vendorauth.token.TokenEndpointException;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -37,7 +42,10 @@ class RouteFaultsTest extends VendorTestSupport {
                 component.setResponseTimeout(1000);
                 component.setBackoffInitial(200);
                 component.setBackoffMax(400);
+                VendorAuthRetry.retryOnceWhenUnauthorized(this);
                 from("direct:api").to("vendorauth:oauth2?tokenUrl=" + vendor.baseUrl() + "/token" + credential);
+                from("direct:orders").to("vendorauth:oauth2?tokenUrl=" + vendor.baseUrl() + "/token" + credential)
+                        .to(vendor.baseUrl() + "/orders");
                 from("direct:refused").to("vendorauth:oauth2?tokenUrl=http://127.0.0.1:" + closedPort + "/token"
                         + credential);
             }
@@ -120,5 +128,33 @@ class RouteFaultsTest extends VendorTestSupport {
         assertThat(failed.getException()).hasMessageContaining("talking to http://127.0.0.1:");
         assertThat(((TokenEndpointException) failed.getException()).getStatus())
                 .isEqualTo(TokenEndpointException.NO_RESPONSE);
+    }
+
+    @Test
+    void theApiRefusesTheTokenWhileTheTokenEndpointIsDown() {
+        vendor.stubFor(post("/token").willReturn(TokenAnswers.token("revoked-early", 3600)));
+        vendor.stubFor(get("/orders").willReturn(aResponse().withStatus(401)));
+        vendor.stubFor(get("/orders").withHeader("Authorization", equalTo("Bearer after-outage"))
+                .willReturn(aResponse().withStatus(200).withBody("orders")));
+        assertThat(call("direct:api").getException()).isNull();
+        vendor.stubFor(post("/token").willReturn(TokenAnswers.json(503, "{\"error\":\"temporarily_unavailable\","
+                + "\"error_description\":\"Planned maintenance\"}")));
+
+        // the refused token is dropped and its replacement cannot be had: the exchange fails (Camel's redelivery keeps
+        // the API's 401 as its error and repeats the call once as it was), and the token endpoint is asked once
+        long started = System.nanoTime();
+        Exchange refused = call("direct:orders");
+        assertThat(refused.getException()).isNotNull();
+        for (int i = 0; i < 50; i++) {
+            assertFailedWith(call("direct:orders"), "Planned maintenance");
+        }
+        assertThat(vendor.findAll(getRequestedFor(urlEqualTo("/orders")))).as("the refused token, not sent afterwards")
+                .hasSizeBetween(1, 2);
+        // the first token, then at most one attempt per back-off (at least 100 ms)
+        long elapsedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+        assertThat(tokenCalls()).isBetween(2, (int) (elapsedMillis / 100) + 2);
+
+        vendor.stubFor(post("/token").willReturn(TokenAnswers.token("after-outage", 3600)));
+        eventually("orders once the token endpoint is back", () -> call("direct:orders").getException() == null);
     }
 }
