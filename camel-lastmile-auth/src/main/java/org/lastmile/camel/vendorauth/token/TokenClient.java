@@ -22,6 +22,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
@@ -34,7 +35,6 @@ import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
-import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
@@ -58,6 +58,8 @@ public final class TokenClient implements Closeable {
     private final TokenResponseParser parser = new TokenResponseParser();
     private final ObjectMapper mapper = new ObjectMapper();
     private final Clock clock;
+    /** Bound on the whole exchange, connection included: the socket timeout alone lets an answer drip in for ever. */
+    private final long answerNanos;
 
     /**
      * @param connectTimeout  bound on opening a connection
@@ -67,6 +69,7 @@ public final class TokenClient implements Closeable {
      */
     public TokenClient(Duration connectTimeout, Duration responseTimeout, int maxConnections, Clock clock) {
         this.clock = clock;
+        this.answerNanos = connectTimeout.plus(responseTimeout).toNanos();
         PoolingHttpClientConnectionManager pool = PoolingHttpClientConnectionManagerBuilder.create()
                 .setMaxConnTotal(maxConnections)
                 .setMaxConnPerRoute(maxConnections)
@@ -128,12 +131,13 @@ public final class TokenClient implements Closeable {
     private AccessToken send(TokenRequest request, URI url, ClientAuthentication auth, BodyFormat format,
                              Map<String, String> parameters, List<String> secrets) {
         Map<String, String> body = new LinkedHashMap<>();
-        ClassicRequestBuilder builder = ClassicRequestBuilder.post(url)
-                .addHeader(HttpHeaders.ACCEPT, "application/json");
+        // a method object rather than a plain request, so that reading the answer can abort the exchange
+        HttpPost post = new HttpPost(url);
+        post.addHeader(HttpHeaders.ACCEPT, "application/json");
         switch (auth) {
-            case BASIC -> builder.addHeader(HttpHeaders.AUTHORIZATION, basic(formEncode(request.clientId()) + ':'
+            case BASIC -> post.addHeader(HttpHeaders.AUTHORIZATION, basic(formEncode(request.clientId()) + ':'
                     + formEncode(request.clientSecret())));
-            case BASIC_RAW -> builder.addHeader(HttpHeaders.AUTHORIZATION, basic(request.clientId() + ':'
+            case BASIC_RAW -> post.addHeader(HttpHeaders.AUTHORIZATION, basic(request.clientId() + ':'
                     + nullToEmpty(request.clientSecret())));
             case BODY -> {
                 body.put("client_id", request.clientId());
@@ -146,9 +150,10 @@ public final class TokenClient implements Closeable {
             }
         }
         body.putAll(parameters);
-        builder.setEntity(encode(body, format));
+        post.setEntity(encode(body, format));
         try {
-            return http.execute(builder.build(), response -> read(request, response, secrets));
+            long deadline = System.nanoTime() + answerNanos;
+            return http.execute(post, response -> read(request, url, post, response, secrets, deadline));
         } catch (TokenEndpointException e) {
             throw e;
         } catch (SocketTimeoutException e) {
@@ -160,18 +165,26 @@ public final class TokenClient implements Closeable {
         }
     }
 
-    private AccessToken read(TokenRequest request, ClassicHttpResponse response, List<String> secrets)
+    private AccessToken read(TokenRequest request, URI url, HttpPost exchange, ClassicHttpResponse response,
+                             List<String> secrets, long deadline)
             throws IOException {
         Instant now = clock.instant();
         int status = response.getCode();
-        byte[] body = readBounded(request, status, response.getEntity());
+        byte[] body = readBounded(request, url, exchange, response, deadline);
         if (status / 100 == 2) {
             return parser.parseToken(request.profile(), status, body, request.expiry(), now, secrets);
         }
         throw parser.parseError(request.profile(), status, body, retryAfter(response, now), secrets);
     }
 
-    private static byte[] readBounded(TokenRequest request, int status, HttpEntity entity) throws IOException {
+    /**
+     * The body, up to {@link #MAX_BODY} bytes and until the deadline. Refusing aborts the exchange first: that drops the
+     * connection, where closing the stream or the response would read the rest of a huge or dripping answer to reuse it.
+     */
+    private static byte[] readBounded(TokenRequest request, URI url, HttpPost exchange, ClassicHttpResponse response,
+                                      long deadline)
+            throws IOException {
+        HttpEntity entity = response.getEntity();
         if (entity == null) {
             return new byte[0];
         }
@@ -180,8 +193,14 @@ public final class TokenClient implements Closeable {
             byte[] chunk = new byte[8192];
             for (int n; (n = in.read(chunk)) >= 0;) {
                 out.write(chunk, 0, n);
+                if (System.nanoTime() - deadline > 0) {
+                    exchange.cancel();
+                    throw new TokenEndpointException(request.profile(), TokenEndpointException.NO_RESPONSE, null,
+                            "no complete answer from " + hostOf(url) + " within the response timeout", null, null);
+                }
                 if (out.size() > MAX_BODY) {
-                    throw new TokenEndpointException(request.profile(), status, null,
+                    exchange.cancel();
+                    throw new TokenEndpointException(request.profile(), response.getCode(), null,
                             "the answer is larger than " + MAX_BODY + " bytes", null, null);
                 }
             }

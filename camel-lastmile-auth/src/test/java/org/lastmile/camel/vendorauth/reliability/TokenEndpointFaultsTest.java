@@ -1,5 +1,11 @@
 package org.lastmile.camel.vendorauth.reliability;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -7,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -233,6 +241,38 @@ class TokenEndpointFaultsTest {
         }
         assertThat(source.statistics().fetches()).as("twenty waiters, one request").isEqualTo(1L);
         assertThat(fixture.store().get(source.key())).isNull();
+    }
+
+    @Test
+    void anAnswerDrippingInIsBoundedByTheResponseTimeoutToo() throws Exception {
+        // a byte every 100 ms, well within the 500 ms response timeout; the whole answer would take 30 s
+        byte[] body = ("{\"access_token\":\"dripped-" + "x".repeat(300) + "\",\"expires_in\":3600}")
+                .getBytes(StandardCharsets.US_ASCII);
+        ExecutorService dripper = Executors.newSingleThreadExecutor();
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            dripper.execute(() -> {
+                try (Socket connection = server.accept(); OutputStream out = connection.getOutputStream()) {
+                    connection.getInputStream().read(new byte[8192]);
+                    out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + body.length
+                            + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                    for (int i = 0; i < body.length && !Thread.currentThread().isInterrupted(); i++) {
+                        out.write(body[i]);
+                        out.flush();
+                        Thread.sleep(100);
+                    }
+                } catch (IOException | InterruptedException closed) {
+                    // the client gave up: what this test expects
+                }
+            });
+            TokenSource source = fixture.manager().source(ManagerFixture.request("http://127.0.0.1:"
+                    + server.getLocalPort() + "/token"));
+            TokenEndpointException e = failure(source.await());
+            assertThat(e.getStatus()).isEqualTo(TokenEndpointException.NO_RESPONSE);
+            assertThat(e.getMessage()).contains("within the response timeout");
+            assertThat(fixture.store().get(source.key())).isNull();
+        } finally {
+            dripper.shutdownNow();
+        }
     }
 
     @Test
