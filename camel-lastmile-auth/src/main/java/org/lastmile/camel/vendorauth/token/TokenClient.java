@@ -19,6 +19,10 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -60,6 +64,12 @@ public final class TokenClient implements Closeable {
     private final Clock clock;
     /** Bound on the whole exchange, connection included: the socket timeout alone lets an answer drip in for ever. */
     private final long answerNanos;
+    /** Aborts exchanges that outlive {@link #answerNanos}. */
+    private final ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "VendorAuthTokenDeadline");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     /**
      * @param connectTimeout  bound on opening a connection
@@ -151,26 +161,26 @@ public final class TokenClient implements Closeable {
         }
         body.putAll(parameters);
         post.setEntity(encode(body, format));
+        ScheduledFuture<?> deadline = deadlines.schedule(post::cancel, answerNanos, TimeUnit.NANOSECONDS);
         try {
-            long deadline = System.nanoTime() + answerNanos;
-            return http.execute(post, response -> read(request, url, post, response, secrets, deadline));
+            return http.execute(post, response -> read(request, post, response, secrets));
         } catch (TokenEndpointException e) {
             throw e;
-        } catch (SocketTimeoutException e) {
-            throw new TokenEndpointException(request.profile(), TokenEndpointException.NO_RESPONSE, null,
-                    "no answer from " + hostOf(url) + " within the response timeout", null, e);
         } catch (IOException e) {
-            throw new TokenEndpointException(request.profile(), TokenEndpointException.NO_RESPONSE, null,
-                    e.getClass().getSimpleName() + " talking to " + hostOf(url), null, e);
+            String problem = post.isCancelled() ? "no complete answer from " + hostOf(url) + " within the response timeout"
+                    : e instanceof SocketTimeoutException ? "no answer from " + hostOf(url) + " within the response timeout"
+                    : e.getClass().getSimpleName() + " talking to " + hostOf(url);
+            throw new TokenEndpointException(request.profile(), TokenEndpointException.NO_RESPONSE, null, problem, null, e);
+        } finally {
+            deadline.cancel(false);
         }
     }
 
-    private AccessToken read(TokenRequest request, URI url, HttpPost exchange, ClassicHttpResponse response,
-                             List<String> secrets, long deadline)
+    private AccessToken read(TokenRequest request, HttpPost exchange, ClassicHttpResponse response, List<String> secrets)
             throws IOException {
         Instant now = clock.instant();
         int status = response.getCode();
-        byte[] body = readBounded(request, url, exchange, response, deadline);
+        byte[] body = readBounded(request, exchange, response);
         if (status / 100 == 2) {
             return parser.parseToken(request.profile(), status, body, request.expiry(), now, secrets);
         }
@@ -178,11 +188,10 @@ public final class TokenClient implements Closeable {
     }
 
     /**
-     * The body, up to {@link #MAX_BODY} bytes and until the deadline. Refusing aborts the exchange first: that drops the
-     * connection, where closing the stream or the response would read the rest of a huge or dripping answer to reuse it.
+     * The body, up to {@link #MAX_BODY} bytes. Refusing aborts the exchange first: that drops the connection, where
+     * closing the stream or the response would read the rest of a huge answer so as to reuse it.
      */
-    private static byte[] readBounded(TokenRequest request, URI url, HttpPost exchange, ClassicHttpResponse response,
-                                      long deadline)
+    private static byte[] readBounded(TokenRequest request, HttpPost exchange, ClassicHttpResponse response)
             throws IOException {
         HttpEntity entity = response.getEntity();
         if (entity == null) {
@@ -193,11 +202,6 @@ public final class TokenClient implements Closeable {
             byte[] chunk = new byte[8192];
             for (int n; (n = in.read(chunk)) >= 0;) {
                 out.write(chunk, 0, n);
-                if (System.nanoTime() - deadline > 0) {
-                    exchange.cancel();
-                    throw new TokenEndpointException(request.profile(), TokenEndpointException.NO_RESPONSE, null,
-                            "no complete answer from " + hostOf(url) + " within the response timeout", null, null);
-                }
                 if (out.size() > MAX_BODY) {
                     exchange.cancel();
                     throw new TokenEndpointException(request.profile(), response.getCode(), null,
@@ -272,6 +276,7 @@ public final class TokenClient implements Closeable {
 
     @Override
     public void close() {
+        deadlines.shutdownNow();
         http.close(CloseMode.GRACEFUL);
     }
 }

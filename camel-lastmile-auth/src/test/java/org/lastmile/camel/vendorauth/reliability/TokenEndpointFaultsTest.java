@@ -243,20 +243,26 @@ class TokenEndpointFaultsTest {
         assertThat(fixture.store().get(source.key())).isNull();
     }
 
-    @Test
-    void anAnswerDrippingInIsBoundedByTheResponseTimeoutToo() throws Exception {
+    @ParameterizedTest
+    @ValueSource(booleans = { false, true })
+    void anAnswerDrippingInIsBoundedByTheResponseTimeoutToo(boolean headersToo) throws Exception {
         // a byte every 100 ms, well within the 500 ms response timeout; the whole answer would take 30 s
         byte[] body = ("{\"access_token\":\"dripped-" + "x".repeat(300) + "\",\"expires_in\":3600}")
                 .getBytes(StandardCharsets.US_ASCII);
+        byte[] head = ("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + body.length
+                + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] whole = new byte[head.length + body.length];
+        System.arraycopy(head, 0, whole, 0, head.length);
+        System.arraycopy(body, 0, whole, head.length, body.length);
+        int dripFrom = headersToo ? 0 : head.length;
         ExecutorService dripper = Executors.newSingleThreadExecutor();
         try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             dripper.execute(() -> {
                 try (Socket connection = server.accept(); OutputStream out = connection.getOutputStream()) {
                     connection.getInputStream().read(new byte[8192]);
-                    out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + body.length
-                            + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-                    for (int i = 0; i < body.length && !Thread.currentThread().isInterrupted(); i++) {
-                        out.write(body[i]);
+                    out.write(whole, 0, dripFrom);
+                    for (int i = dripFrom; i < whole.length && !Thread.currentThread().isInterrupted(); i++) {
+                        out.write(whole[i]);
                         out.flush();
                         Thread.sleep(100);
                     }
