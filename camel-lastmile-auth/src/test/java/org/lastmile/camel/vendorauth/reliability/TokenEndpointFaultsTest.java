@@ -84,12 +84,16 @@ class TokenEndpointFaultsTest {
         return source.await().get(20, TimeUnit.SECONDS).token().value();
     }
 
-    /** The failure a caller gets, which must be a {@link TokenEndpointException} and nothing else. */
-    static TokenEndpointException failure(CompletableFuture<LocalToken> call) throws Exception {
+    /**
+     * The failure a caller gets, which must be a {@link TokenEndpointException} and nothing else; returns once the flight
+     * has landed, since callers hear of a failure a moment before the back-off is set.
+     */
+    private TokenEndpointException failure(CompletableFuture<LocalToken> call) throws Exception {
         try {
             call.get(20, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             assertThat(e.getCause()).isInstanceOf(TokenEndpointException.class);
+            fixture.settle();
             return (TokenEndpointException) e.getCause();
         }
         return fail("a token came although the endpoint is broken");
