@@ -285,6 +285,42 @@ class TokenEndpointFaultsTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = { 301, 302, 307, 308 })
+    void aRedirectIsNotFollowedSoTheCredentialGoesNowhereElse(int status) throws Exception {
+        WireMockServer elsewhere = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
+        elsewhere.start();
+        try {
+            elsewhere.stubFor(post("/token").willReturn(TokenAnswers.token("elsewhere", 3600)));
+            answer(aResponse().withStatus(status).withHeader("Location", elsewhere.baseUrl() + "/token"));
+            TokenSource source = source();
+            TokenEndpointException e = failure(source.await());
+            assertThat(e.getStatus()).isEqualTo(status);
+            assertThat(elsewhere.getAllServeEvents()).as("nothing sent to the redirect's target").isEmpty();
+            assertThat(fixture.store().get(source.key())).isNull();
+        } finally {
+            elsewhere.stop();
+        }
+    }
+
+    @Test
+    void anUntrustedCertificateIsRefusedBeforeAnythingIsSent() throws Exception {
+        WireMockServer selfSigned = new WireMockServer(wireMockConfig().httpDisabled(true).dynamicHttpsPort()
+                .bindAddress("127.0.0.1"));
+        selfSigned.start();
+        try {
+            selfSigned.stubFor(post("/token").willReturn(TokenAnswers.token("over-tls", 3600)));
+            TokenSource source = fixture.manager().source(ManagerFixture.request("https://127.0.0.1:"
+                    + selfSigned.httpsPort() + "/token"));
+            TokenEndpointException e = failure(source.await());
+            assertThat(e.getStatus()).isEqualTo(TokenEndpointException.NO_RESPONSE);
+            assertThat(e.getMessage()).contains("SSLHandshakeException talking to https://127.0.0.1:");
+            assertThat(selfSigned.getAllServeEvents()).as("no request reached the server").isEmpty();
+        } finally {
+            selfSigned.stop();
+        }
+    }
+
     @Test
     void anHtmlErrorPageWithStatus200() throws Exception {
         answer(aResponse().withStatus(200).withHeader("Content-Type", "text/html")
