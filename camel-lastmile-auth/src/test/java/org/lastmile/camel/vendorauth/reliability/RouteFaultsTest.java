@@ -157,4 +157,19 @@ class RouteFaultsTest extends VendorTestSupport {
         vendor.stubFor(post("/token").willReturn(TokenAnswers.token("after-outage", 3600)));
         eventually("orders once the token endpoint is back", () -> call("direct:orders").getException() == null);
     }
+
+    @Test
+    void exchangesWaitingForATokenWhenTheContextStopsAreAnsweredNotStranded() throws Exception {
+        vendor.stubFor(post("/token").willReturn(TokenAnswers.token("too-late", 3600).withFixedDelay(30_000)));
+        List<Future<Exchange>> waiting = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            waiting.add(template.asyncSend("direct:api", exchange -> { }));
+        }
+        eventually("the fetch has started", () -> tokenCalls() == 1);
+        context.stop();
+        for (Future<Exchange> exchange : waiting) {
+            // bounded: the fetch gives up after its 1 s response timeout at the latest
+            assertThat(exchange.get(15, TimeUnit.SECONDS).getException()).isNotNull();
+        }
+    }
 }
