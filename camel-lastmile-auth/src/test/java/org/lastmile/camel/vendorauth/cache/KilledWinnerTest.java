@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -12,7 +11,6 @@ import org.lastmile.camel.vendorauth.test.LoopbackCluster;
 import org.lastmile.camel.vendorauth.test.MemberProcess;
 import org.lastmile.camel.vendorauth.test.TokenAnswers;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,11 +43,7 @@ class KilledWinnerTest {
 
     @Test
     void anotherMemberTakesOverWhenTheWinnerIsKilledMidFlight() throws Exception {
-        // the first token request hangs far beyond anybody's patience; the next ones are answered at once
-        vendor.stubFor(post("/token").inScenario("flight").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(TokenAnswers.token("never", 3600).withFixedDelay(60_000)).willSetStateTo("hung"));
-        vendor.stubFor(post("/token").inScenario("flight").whenScenarioStateIs("hung")
-                .willReturn(TokenAnswers.token("t2", 3600)));
+        TokenAnswers.firstRequestHangs(vendor, "t2");
 
         try (LoopbackCluster cluster = new LoopbackCluster()) {
             MemberProcess winner = start(cluster);

@@ -6,8 +6,10 @@ import java.net.ServerSocket;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 /** Token endpoint answers and a loopback WireMock server for them. */
@@ -49,5 +51,15 @@ public final class TokenAnswers {
     /** An answer with a JSON body. */
     public static ResponseDefinitionBuilder json(int status, String body) {
         return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body);
+    }
+
+    /**
+     * Stubs {@code POST /token} so that the first request hangs far beyond anybody's patience (60 s) and every later one
+     * is answered at once with {@code token}, valid for an hour.
+     */
+    public static void firstRequestHangs(WireMockExtension vendor, String token) {
+        vendor.stubFor(post("/token").inScenario("flight").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(token("never", 3600).withFixedDelay(60_000)).willSetStateTo("hung"));
+        vendor.stubFor(post("/token").inScenario("flight").whenScenarioStateIs("hung").willReturn(token(token, 3600)));
     }
 }
