@@ -31,7 +31,7 @@ class FrozenWinnerTest {
     static WireMockExtension vendor = TokenAnswers.vendor();
 
     /** Long enough that the winner is frozen while its request still waits; short enough for its marker to end soon. */
-    private static final long RESPONSE_TIMEOUT_MILLIS = 8000;
+    private static final long RESPONSE_TIMEOUT_MILLIS = 15_000;
 
     private final List<MemberProcess> members = new CopyOnWriteArrayList<>();
 
@@ -66,6 +66,8 @@ class FrozenWinnerTest {
             MemberProcess more = third.get(60, TimeUnit.SECONDS);
 
             winner.freeze();
+            assertThat(winner.tokens()).as("frozen while its request waits, before it had a token").isZero();
+            assertThat(tokenCalls()).as("the hung request is the only one so far").isEqualTo(1);
             long frozenTokens = winner.tokens();
             eventually("the others got their tokens", () -> others.tokens() >= 5 && more.tokens() >= 5);
             assertThat(others.failures()).isEmpty();
