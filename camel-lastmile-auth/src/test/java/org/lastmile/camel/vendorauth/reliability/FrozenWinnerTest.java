@@ -34,7 +34,7 @@ class FrozenWinnerTest {
     /** Long enough that the winner is frozen while its request still waits; short enough for its marker to end soon. */
     private static final long RESPONSE_TIMEOUT_MILLIS = 15_000;
 
-    private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static final Duration PATIENCE = Duration.ofSeconds(90);
 
     private final List<MemberProcess> members = new CopyOnWriteArrayList<>();
 
