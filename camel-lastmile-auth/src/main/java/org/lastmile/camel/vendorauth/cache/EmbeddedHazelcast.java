@@ -28,6 +28,11 @@ public final class EmbeddedHazelcast {
      *                    {@code 10.0.0.5:5701,10.0.0.6:5701}
      */
     public static HazelcastInstance start(String clusterName, int port, int portCount, String members) {
+        return Hazelcast.newHazelcastInstance(config(clusterName, port, portCount, members));
+    }
+
+    /** The configuration {@link #start} starts a member with, for callers that change some of it first. */
+    public static Config config(String clusterName, int port, int portCount, String members) {
         Config config = new Config();
         config.setInstanceName("vendorauth-" + UUID.randomUUID());
         config.setClusterName(clusterName);
@@ -52,6 +57,6 @@ public final class EmbeddedHazelcast {
                 join.getTcpIpConfig().addMember(address);
             }
         }
-        return Hazelcast.newHazelcastInstance(config);
+        return config;
     }
 }

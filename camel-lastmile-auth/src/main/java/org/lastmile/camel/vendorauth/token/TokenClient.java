@@ -19,9 +19,14 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
@@ -34,7 +39,6 @@ import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
-import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
@@ -58,6 +62,14 @@ public final class TokenClient implements Closeable {
     private final TokenResponseParser parser = new TokenResponseParser();
     private final ObjectMapper mapper = new ObjectMapper();
     private final Clock clock;
+    /** Bound on the whole exchange, connection included: the socket timeout alone lets an answer drip in for ever. */
+    private final long answerNanos;
+    /** Aborts exchanges that outlive {@link #answerNanos}. */
+    private final ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "VendorAuthTokenDeadline");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     /**
      * @param connectTimeout  bound on opening a connection
@@ -67,6 +79,7 @@ public final class TokenClient implements Closeable {
      */
     public TokenClient(Duration connectTimeout, Duration responseTimeout, int maxConnections, Clock clock) {
         this.clock = clock;
+        this.answerNanos = connectTimeout.plus(responseTimeout).toNanos();
         PoolingHttpClientConnectionManager pool = PoolingHttpClientConnectionManagerBuilder.create()
                 .setMaxConnTotal(maxConnections)
                 .setMaxConnPerRoute(maxConnections)
@@ -128,12 +141,13 @@ public final class TokenClient implements Closeable {
     private AccessToken send(TokenRequest request, URI url, ClientAuthentication auth, BodyFormat format,
                              Map<String, String> parameters, List<String> secrets) {
         Map<String, String> body = new LinkedHashMap<>();
-        ClassicRequestBuilder builder = ClassicRequestBuilder.post(url)
-                .addHeader(HttpHeaders.ACCEPT, "application/json");
+        // a method object rather than a plain request, so that reading the answer can abort the exchange
+        HttpPost post = new HttpPost(url);
+        post.addHeader(HttpHeaders.ACCEPT, "application/json");
         switch (auth) {
-            case BASIC -> builder.addHeader(HttpHeaders.AUTHORIZATION, basic(formEncode(request.clientId()) + ':'
+            case BASIC -> post.addHeader(HttpHeaders.AUTHORIZATION, basic(formEncode(request.clientId()) + ':'
                     + formEncode(request.clientSecret())));
-            case BASIC_RAW -> builder.addHeader(HttpHeaders.AUTHORIZATION, basic(request.clientId() + ':'
+            case BASIC_RAW -> post.addHeader(HttpHeaders.AUTHORIZATION, basic(request.clientId() + ':'
                     + nullToEmpty(request.clientSecret())));
             case BODY -> {
                 body.put("client_id", request.clientId());
@@ -146,32 +160,40 @@ public final class TokenClient implements Closeable {
             }
         }
         body.putAll(parameters);
-        builder.setEntity(encode(body, format));
+        post.setEntity(encode(body, format));
+        ScheduledFuture<?> deadline = deadlines.schedule(post::cancel, answerNanos, TimeUnit.NANOSECONDS);
         try {
-            return http.execute(builder.build(), response -> read(request, response, secrets));
+            return http.execute(post, response -> read(request, post, response, secrets));
         } catch (TokenEndpointException e) {
             throw e;
-        } catch (SocketTimeoutException e) {
-            throw new TokenEndpointException(request.profile(), TokenEndpointException.NO_RESPONSE, null,
-                    "no answer from " + hostOf(url) + " within the response timeout", null, e);
         } catch (IOException e) {
-            throw new TokenEndpointException(request.profile(), TokenEndpointException.NO_RESPONSE, null,
-                    e.getClass().getSimpleName() + " talking to " + hostOf(url), null, e);
+            String problem = post.isCancelled() ? "no complete answer from " + hostOf(url) + " within the response timeout"
+                    : e instanceof SocketTimeoutException ? "no answer from " + hostOf(url) + " within the response timeout"
+                    : e.getClass().getSimpleName() + " talking to " + hostOf(url);
+            throw new TokenEndpointException(request.profile(), TokenEndpointException.NO_RESPONSE, null, problem, null, e);
+        } finally {
+            deadline.cancel(false);
         }
     }
 
-    private AccessToken read(TokenRequest request, ClassicHttpResponse response, List<String> secrets)
+    private AccessToken read(TokenRequest request, HttpPost exchange, ClassicHttpResponse response, List<String> secrets)
             throws IOException {
         Instant now = clock.instant();
         int status = response.getCode();
-        byte[] body = readBounded(request, status, response.getEntity());
+        byte[] body = readBounded(request, exchange, response);
         if (status / 100 == 2) {
             return parser.parseToken(request.profile(), status, body, request.expiry(), now, secrets);
         }
         throw parser.parseError(request.profile(), status, body, retryAfter(response, now), secrets);
     }
 
-    private static byte[] readBounded(TokenRequest request, int status, HttpEntity entity) throws IOException {
+    /**
+     * The body, up to {@link #MAX_BODY} bytes. Refusing aborts the exchange first: that drops the connection, where
+     * closing the stream or the response would read the rest of a huge answer so as to reuse it.
+     */
+    private static byte[] readBounded(TokenRequest request, HttpPost exchange, ClassicHttpResponse response)
+            throws IOException {
+        HttpEntity entity = response.getEntity();
         if (entity == null) {
             return new byte[0];
         }
@@ -181,7 +203,8 @@ public final class TokenClient implements Closeable {
             for (int n; (n = in.read(chunk)) >= 0;) {
                 out.write(chunk, 0, n);
                 if (out.size() > MAX_BODY) {
-                    throw new TokenEndpointException(request.profile(), status, null,
+                    exchange.cancel();
+                    throw new TokenEndpointException(request.profile(), response.getCode(), null,
                             "the answer is larger than " + MAX_BODY + " bytes", null, null);
                 }
             }
@@ -253,6 +276,7 @@ public final class TokenClient implements Closeable {
 
     @Override
     public void close() {
+        deadlines.shutdownNow();
         http.close(CloseMode.GRACEFUL);
     }
 }

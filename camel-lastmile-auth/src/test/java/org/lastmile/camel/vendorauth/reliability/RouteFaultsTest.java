@@ -1,8 +1,6 @@
 package org.lastmile.camel.vendorauth.reliability;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Future;
@@ -12,10 +10,15 @@ import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
 import org.lastmile.camel.vendorauth.VendorAuthComponent;
+import org.lastmile.camel.vendorauth.VendorAuthRetry;
 import org.lastmile.camel.vendorauth.test.TokenAnswers;
 import org.lastmile.camel.vendorauth.test.VendorTestSupport;
 import org.lastmile.camel.vendorauth.token.TokenEndpointException;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -29,10 +32,7 @@ class RouteFaultsTest extends VendorTestSupport {
 
     @Override
     protected RouteBuilder createRouteBuilder() throws IOException {
-        int closedPort;
-        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            closedPort = probe.getLocalPort();
-        }
+        int closedPort = TokenAnswers.closedPort();
         String credential = "&clientId=orders&clientSecret=RAW(" + SECRET + ")";
         return new RouteBuilder() {
             @Override
@@ -42,7 +42,10 @@ class RouteFaultsTest extends VendorTestSupport {
                 component.setResponseTimeout(1000);
                 component.setBackoffInitial(200);
                 component.setBackoffMax(400);
+                VendorAuthRetry.retryOnceWhenUnauthorized(this);
                 from("direct:api").to("vendorauth:oauth2?tokenUrl=" + vendor.baseUrl() + "/token" + credential);
+                from("direct:orders").to("vendorauth:oauth2?tokenUrl=" + vendor.baseUrl() + "/token" + credential)
+                        .to(vendor.baseUrl() + "/orders");
                 from("direct:refused").to("vendorauth:oauth2?tokenUrl=http://127.0.0.1:" + closedPort + "/token"
                         + credential);
             }
@@ -125,5 +128,48 @@ class RouteFaultsTest extends VendorTestSupport {
         assertThat(failed.getException()).hasMessageContaining("talking to http://127.0.0.1:");
         assertThat(((TokenEndpointException) failed.getException()).getStatus())
                 .isEqualTo(TokenEndpointException.NO_RESPONSE);
+    }
+
+    @Test
+    void theApiRefusesTheTokenWhileTheTokenEndpointIsDown() {
+        vendor.stubFor(post("/token").willReturn(TokenAnswers.token("revoked-early", 3600)));
+        vendor.stubFor(get("/orders").willReturn(aResponse().withStatus(401)));
+        vendor.stubFor(get("/orders").withHeader("Authorization", equalTo("Bearer after-outage"))
+                .willReturn(aResponse().withStatus(200).withBody("orders")));
+        assertThat(call("direct:api").getException()).isNull();
+        vendor.stubFor(post("/token").willReturn(TokenAnswers.json(503, "{\"error\":\"temporarily_unavailable\","
+                + "\"error_description\":\"Planned maintenance\"}")));
+
+        // the refused token is dropped and its replacement cannot be had: the exchange fails (Camel's redelivery keeps
+        // the API's 401 as its error and repeats the call once as it was), and the token endpoint is asked once
+        long started = System.nanoTime();
+        Exchange refused = call("direct:orders");
+        assertThat(refused.getException()).isNotNull();
+        for (int i = 0; i < 50; i++) {
+            assertFailedWith(call("direct:orders"), "Planned maintenance");
+        }
+        assertThat(vendor.findAll(getRequestedFor(urlEqualTo("/orders")))).as("the refused token, not sent afterwards")
+                .hasSizeBetween(1, 2);
+        // the first token, then at most one attempt per back-off (at least 100 ms)
+        long elapsedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+        assertThat(tokenCalls()).isBetween(2, (int) (elapsedMillis / 100) + 2);
+
+        vendor.stubFor(post("/token").willReturn(TokenAnswers.token("after-outage", 3600)));
+        eventually("orders once the token endpoint is back", () -> call("direct:orders").getException() == null);
+    }
+
+    @Test
+    void exchangesWaitingForATokenWhenTheContextStopsAreAnsweredNotStranded() throws Exception {
+        vendor.stubFor(post("/token").willReturn(TokenAnswers.token("too-late", 3600).withFixedDelay(30_000)));
+        List<Future<Exchange>> waiting = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            waiting.add(template.asyncSend("direct:api", exchange -> { }));
+        }
+        eventually("the fetch has started", () -> tokenCalls() == 1);
+        context.stop();
+        for (Future<Exchange> exchange : waiting) {
+            // bounded: the fetch gives up after its 1 s response timeout at the latest
+            assertThat(exchange.get(15, TimeUnit.SECONDS).getException()).isNotNull();
+        }
     }
 }

@@ -24,6 +24,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
+import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.lifecycle.AfterProperty;
 import org.lastmile.camel.vendorauth.manager.Backoff;
 import org.lastmile.camel.vendorauth.manager.LocalToken;
@@ -202,6 +203,12 @@ class TokenAnswerFuzzTest {
 
     /** What holds for any answer: accepted within bounds, or refused with nothing secret said. */
     private static void assertKept(Answer answer, AccessToken token, Throwable failure) {
+        Statistics.collect(failure == null ? "accepted" : "refused");
+        // both outcomes must occur, or the generator tests only one side
+        Statistics.coverage(coverage -> {
+            coverage.check("accepted").count(count -> count > 0);
+            coverage.check("refused").count(count -> count > 0);
+        });
         if (failure == null) {
             assertThat(answer.status() / 100).as("only a 2xx answer gives a token").isEqualTo(2);
             assertThat(token.value()).isNotBlank();

@@ -1,5 +1,6 @@
 package org.lastmile.camel.vendorauth.test;
 
+import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
 /** Waits, within a generous bound, for something that happens on another thread. Asserts no time, only the outcome. */
@@ -9,7 +10,12 @@ public final class Eventually {
     }
 
     public static void eventually(String what, BooleanSupplier condition) {
-        long giveUpAt = System.nanoTime() + 20_000_000_000L;
+        eventually(what, Duration.ofSeconds(20), condition);
+    }
+
+    /** The same with a bound of the caller's, for what takes processes or clusters to happen. */
+    public static void eventually(String what, Duration bound, BooleanSupplier condition) {
+        long giveUpAt = System.nanoTime() + bound.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > giveUpAt) {
                 throw new AssertionError("Never happened: " + what);
