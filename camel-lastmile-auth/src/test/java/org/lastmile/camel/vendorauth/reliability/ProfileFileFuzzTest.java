@@ -7,18 +7,17 @@ import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.EdgeCasesMode;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.statistics.Statistics;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
 import org.lastmile.camel.vendorauth.profile.ProfileReader;
 import org.lastmile.camel.vendorauth.profile.VendorProfile;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
 
 /**
  * Randomized profile files, built from the profile vocabulary with values of any JSON type (and a few misspelt fields):
@@ -37,39 +36,43 @@ class ProfileFileFuzzTest {
             "carriedParameters", "enable");
 
     private final ProfileReader reader = new ProfileReader();
+    private final AtomicInteger read = new AtomicInteger();
+    private final AtomicInteger refused = new AtomicInteger();
 
-    /** Plausible and implausible leaf values: option words, durations, URLs, numbers, booleans, null, lists. */
-    private static Arbitrary<Object> leaves() {
-        return Arbitraries.oneOf(
-                Arbitraries.of("client_credentials", "password", "implicit", "basic", "basic-raw", "body", "none", "form",
-                        "json", "xml", "seconds", "milliseconds", "hours", "production", "staging", "PT1S", "PT5M",
-                        "P1D", "-PT1S", "P0D", "PT0S", "1 day", "", "https://auth.example.test/token", "not a url")
-                        .map(Object.class::cast),
-                Arbitraries.strings().ofMaxLength(12).map(Object.class::cast),
-                Arbitraries.integers().map(Object.class::cast),
-                Arbitraries.of(true, false).map(Object.class::cast),
-                Arbitraries.just(List.of("tenantType", 3)).map(Object.class::cast));
+    /** Plausible and implausible leaf values: option words, durations, URLs, numbers, booleans, lists. */
+    @SuppressWarnings("unchecked")
+    private static Gen<Object> leaves() {
+        return Generate.oneOf(
+                Generate.pick(List.<Object>of("client_credentials", "password", "implicit", "basic", "basic-raw", "body",
+                        "none", "form", "json", "xml", "seconds", "milliseconds", "hours", "production", "staging", "PT1S",
+                        "PT5M", "P1D", "-PT1S", "P0D", "PT0S", "1 day", "", "https://auth.example.test/token",
+                        "not a url")),
+                TokenAnswerFuzzTest.text(0, 12).map(Object.class::cast),
+                integers().all().map(Object.class::cast),
+                Generate.booleans().map(Object.class::cast),
+                Generate.constant((Object) List.of("tenantType", 3)));
     }
 
-    private static Arbitrary<Map<String, Object>> objectOf(List<String> fields, Arbitrary<Object> values) {
-        return Arbitraries.maps(Arbitraries.of(fields), values).ofMaxSize(fields.size());
+    private static Gen<Map<String, Object>> objectOf(List<String> fields, Gen<Object> values) {
+        return TokenAnswerFuzzTest.maps(Generate.pick(fields), values, fields.size());
     }
 
-    @Provide
-    Arbitrary<byte[]> profiles() {
-        Arbitrary<Object> environment = objectOf(ENVIRONMENT, Arbitraries.oneOf(leaves(),
+    @SuppressWarnings("unchecked")
+    private static Gen<byte[]> profiles() {
+        Gen<Object> environment = objectOf(ENVIRONMENT, Generate.oneOf(leaves(),
                 objectOf(List.of("audience", "tenant"), leaves()).map(Object.class::cast))).map(Object.class::cast);
-        Arbitrary<Object> environments = Arbitraries.maps(Arbitraries.of("production", "staging", ""),
-                Arbitraries.oneOf(environment, leaves())).ofMaxSize(2).map(Object.class::cast);
-        Arbitrary<Object> nested = Arbitraries.oneOf(environments,
+        Gen<Object> environments = TokenAnswerFuzzTest.maps(Generate.pick(List.of("production", "staging", "")),
+                Generate.oneOf(environment, leaves()), 2).map(Object.class::cast);
+        Gen<Object> nested = Generate.oneOf(environments,
                 objectOf(EXPIRY, leaves()).map(Object.class::cast),
                 objectOf(REFRESH, leaves()).map(Object.class::cast),
                 objectOf(List.of("audience", "scope"), leaves()).map(Object.class::cast), leaves());
+        Gen<Map<String, Object>> top = objectOf(TOP, Generate.oneOf(leaves(), nested));
         // mostly named, so that the reader gets past the name and into the rest of the file
-        return Combinators.combine(objectOf(TOP, Arbitraries.oneOf(leaves(), nested)),
-                Arbitraries.of(true, true, true, false)).as((top, named) -> {
-            Map<String, Object> file = new LinkedHashMap<>(top);
-            if (named) {
+        Gen<Boolean> named = Generate.pick(List.of(true, true, true, false));
+        return in -> {
+            Map<String, Object> file = new LinkedHashMap<>(top.generate(in));
+            if (named.generate(in)) {
                 file.put("name", "acme");
                 file.remove("grantTyp");
                 file.remove("Name");
@@ -79,11 +82,18 @@ class ProfileFileFuzzTest {
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("a map of plain values could not be written", e);
             }
-        });
+        };
     }
 
-    @Property(tries = 400, edgeCases = EdgeCasesMode.MIXIN)
-    void aProfileFileIsReadOrRefusedNamingTheFile(@ForAll("profiles") byte[] file) {
+    @Test
+    void aProfileFileIsReadOrRefusedNamingTheFile() {
+        qt().withExamples(400).forAll(profiles()).checkAssert(this::readOrRefuse);
+        // both outcomes must occur, or the generator tests only one side
+        assertThat(read).as("files read").hasPositiveValue();
+        assertThat(refused).as("files refused").hasPositiveValue();
+    }
+
+    private void readOrRefuse(byte[] file) {
         try {
             VendorProfile profile = reader.read(new ByteArrayInputStream(file), "fuzz.json");
             assertThat(profile.name()).isNotBlank();
@@ -91,15 +101,10 @@ class ProfileFileFuzzTest {
             if (profile.defaultEnvironment() != null) {
                 assertThat(profile.environments()).containsKey(profile.defaultEnvironment());
             }
-            Statistics.collect("read");
-        } catch (IllegalArgumentException refused) {
-            assertThat(refused.getMessage()).startsWith("Profile fuzz.json");
-            Statistics.collect("refused");
+            read.incrementAndGet();
+        } catch (IllegalArgumentException e) {
+            assertThat(e.getMessage()).startsWith("Profile fuzz.json");
+            refused.incrementAndGet();
         }
-        // both outcomes must occur, or the generator tests only one side
-        Statistics.coverage(coverage -> {
-            coverage.check("read").count(count -> count > 0);
-            coverage.check("refused").count(count -> count > 0);
-        });
     }
 }

@@ -1,6 +1,5 @@
 package org.lastmile.camel.vendorauth.reliability;
 
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
@@ -16,16 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.EdgeCasesMode;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
-import net.jqwik.api.statistics.Statistics;
-import net.jqwik.api.lifecycle.AfterProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.lastmile.camel.vendorauth.manager.Backoff;
 import org.lastmile.camel.vendorauth.manager.LocalToken;
 import org.lastmile.camel.vendorauth.manager.TokenSource;
@@ -33,11 +24,20 @@ import org.lastmile.camel.vendorauth.test.ManagerFixture;
 import org.lastmile.camel.vendorauth.token.AccessToken;
 import org.lastmile.camel.vendorauth.token.TokenEndpointException;
 import org.lastmile.camel.vendorauth.token.TokenResponseParser;
+import org.quicktheories.api.Pair;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.bigIntegers;
+import static org.quicktheories.generators.SourceDSL.doubles;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.longs;
+import static org.quicktheories.generators.SourceDSL.strings;
 
 /**
  * Randomized token answers (JSON of any shape, odd types and sizes, unicode, lifetimes from the absurd to the negative,
@@ -56,12 +56,14 @@ class TokenAnswerFuzzTest {
     private final ManagerFixture fixture = new ManagerFixture(Duration.ofSeconds(2),
             new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(60)), 2);
     private final AtomicInteger tries = new AtomicInteger();
+    private final AtomicInteger accepted = new AtomicInteger();
+    private final AtomicInteger refused = new AtomicInteger();
 
     TokenAnswerFuzzTest() {
         vendor.start();
     }
 
-    @AfterProperty
+    @AfterEach
     void stop() throws InterruptedException {
         fixture.close();
         vendor.stop();
@@ -94,17 +96,21 @@ class TokenAnswerFuzzTest {
         }
     }
 
-    /** Unicode without control characters and without lone surrogates, so that it can be written as UTF-8. */
-    private static Arbitrary<String> text(int min, int max) {
-        return Arbitraries.strings().withCharRange('!', '\uD7FF').withChars('\u00A0', '\u2028', '"', '\\', ' ')
-                .ofMinLength(min).ofMaxLength(max);
+    /** Unicode from the space on, without lone surrogates, so that it can be written as UTF-8. */
+    static Gen<String> text(int min, int max) {
+        return strings().betweenCodePoints(' ', 0xD7FF).ofLengthBetween(min, max);
+    }
+
+    /** A value, or {@code null} as often as {@code percentNull} says. */
+    static <T> Gen<T> orNull(Gen<T> values, int percentNull) {
+        return values.toOptionals(percentNull).map(value -> value.orElse(null));
     }
 
     /** Opaque tokens and JWTs whose exp is anything a number or a string can say. */
-    private static Arbitrary<String> tokens() {
-        Arbitrary<Object> exp = Arbitraries.oneOf(Arbitraries.longs(), Arbitraries.doubles(),
-                Arbitraries.longs().between(1_700_000_000L, 1_900_000_000L), text(0, 12));
-        Arbitrary<String> jwt = exp.map(value -> {
+    private static Gen<String> tokens() {
+        Gen<Object> exp = Generate.oneOf(longs().all().map(Object.class::cast), doubles().any().map(Object.class::cast),
+                longs().between(1_700_000_000L, 1_900_000_000L).map(Object.class::cast), text(0, 12).map(Object.class::cast));
+        Gen<String> jwt = exp.map(value -> {
             Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
             Map<String, Object> claims = new LinkedHashMap<>();
             claims.put("sub", "fuzz");
@@ -112,24 +118,36 @@ class TokenAnswerFuzzTest {
             return b64.encodeToString("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8)) + "."
                     + b64.encodeToString(write(claims)) + ".sig";
         });
-        return Arbitraries.oneOf(text(8, 64).filter(token -> !token.isBlank()), jwt);
+        return Generate.oneOf(text(8, 64).assuming(token -> !token.isBlank()), jwt);
     }
 
     /** Any JSON value, weighted towards what lifetimes are written as. */
-    private static Arbitrary<Object> jsonValues() {
-        return Arbitraries.frequencyOf(
-                Tuple.of(3, Arbitraries.integers().map(Object.class::cast)),
-                Tuple.of(2, Arbitraries.longs().map(Object.class::cast)),
-                Tuple.of(2, Arbitraries.doubles().map(Object.class::cast)),
-                Tuple.of(1, Arbitraries.bigIntegers().between(BigInteger.TEN.pow(30).negate(),
-                        BigInteger.TEN.pow(30)).map(Object.class::cast)),
-                Tuple.of(2, Arbitraries.integers().map(String::valueOf).map(Object.class::cast)),
-                Tuple.of(1, Arbitraries.of("NaN", "Infinity", "-Infinity", "1e400", "0x10", " 60 ", "",
-                        "3600s").map(Object.class::cast)),
-                Tuple.of(2, text(0, 20).map(Object.class::cast)),
-                Tuple.of(1, Arbitraries.of(true, false).map(Object.class::cast)),
-                Tuple.of(1, Arbitraries.just(Map.of("seconds", 60)).map(Object.class::cast)),
-                Tuple.of(1, Arbitraries.just(List.of(60, "s")).map(Object.class::cast)));
+    @SuppressWarnings("unchecked")
+    private static Gen<Object> jsonValues() {
+        return Generate.frequency(
+                Pair.of(3, integers().all().map(Object.class::cast)),
+                Pair.of(2, longs().all().map(Object.class::cast)),
+                Pair.of(2, doubles().any().map(Object.class::cast)),
+                Pair.of(1, bigIntegers().ofBytes(13).map(Object.class::cast)),
+                Pair.of(2, integers().all().map(number -> String.valueOf(number)).map(Object.class::cast)),
+                Pair.of(1, Generate.pick(List.<Object>of("NaN", "Infinity", "-Infinity", "1e400", "0x10", " 60 ", "",
+                        "3600s"))),
+                Pair.of(2, text(0, 20).map(Object.class::cast)),
+                Pair.of(1, Generate.booleans().map(Object.class::cast)),
+                Pair.of(1, Generate.constant((Object) Map.of("seconds", 60))),
+                Pair.of(1, Generate.constant((Object) List.of(60, "s"))));
+    }
+
+    /** A map of up to {@code max} entries; keys drawn again may replace earlier ones. */
+    static <V> Gen<Map<String, V>> maps(Gen<String> keys, Gen<V> values, int max) {
+        Gen<Integer> size = Generate.range(0, max);
+        return in -> {
+            Map<String, V> map = new LinkedHashMap<>();
+            for (int i = size.generate(in); i > 0; i--) {
+                map.put(keys.generate(in), values.generate(in));
+            }
+            return map;
+        };
     }
 
     private static byte[] write(Object value) {
@@ -140,17 +158,21 @@ class TokenAnswerFuzzTest {
         }
     }
 
-    @Provide
-    Arbitrary<Answer> answers() {
-        Arbitrary<Integer> status = Arbitraries.of(200, 200, 200, 200, 201, 400, 401, 403, 429, 500, 502, 503);
-        Arbitrary<AccessShape> shape = Arbitraries.frequencyOf(Tuple.of(6, Arbitraries.just(AccessShape.TEXT)),
-                Tuple.of(4, Arbitraries.of(AccessShape.class)));
-        Arbitrary<Echo> echo = Arbitraries.of(Echo.class);
-        Arbitrary<Mangle> mangle = Arbitraries.frequencyOf(Tuple.of(6, Arbitraries.just(Mangle.NONE)),
-                Tuple.of(4, Arbitraries.of(Mangle.class)));
-        Arbitrary<Map<String, Object>> extra = Arbitraries.maps(text(1, 12), jsonValues()).ofMaxSize(4);
-        return Combinators.combine(status, tokens(), shape, tokens().injectNull(0.5), jsonValues().injectNull(0.2), echo,
-                mangle, extra).as(TokenAnswerFuzzTest::answer);
+    @SuppressWarnings("unchecked")
+    private static Gen<Answer> answers() {
+        Gen<Integer> status = Generate.pick(List.of(200, 200, 200, 200, 201, 400, 401, 403, 429, 500, 502, 503));
+        Gen<AccessShape> shape = Generate.frequency(Pair.of(6, Generate.constant(AccessShape.TEXT)),
+                Pair.of(4, Generate.enumValues(AccessShape.class)));
+        Gen<Echo> echo = Generate.enumValues(Echo.class);
+        Gen<Mangle> mangle = Generate.frequency(Pair.of(6, Generate.constant(Mangle.NONE)),
+                Pair.of(4, Generate.enumValues(Mangle.class)));
+        Gen<Map<String, Object>> extra = maps(text(1, 12), jsonValues(), 4);
+        Gen<String> accessTokens = tokens();
+        Gen<String> refreshTokens = orNull(tokens(), 50);
+        Gen<Object> expiresIn = orNull(jsonValues(), 20);
+        return in -> answer(status.generate(in), accessTokens.generate(in), shape.generate(in),
+                refreshTokens.generate(in), expiresIn.generate(in), echo.generate(in), mangle.generate(in),
+                extra.generate(in));
     }
 
     private static Answer answer(int status, String accessToken, AccessShape shape, String refreshToken, Object expiresIn,
@@ -202,13 +224,8 @@ class TokenAnswerFuzzTest {
     }
 
     /** What holds for any answer: accepted within bounds, or refused with nothing secret said. */
-    private static void assertKept(Answer answer, AccessToken token, Throwable failure) {
-        Statistics.collect(failure == null ? "accepted" : "refused");
-        // both outcomes must occur, or the generator tests only one side
-        Statistics.coverage(coverage -> {
-            coverage.check("accepted").count(count -> count > 0);
-            coverage.check("refused").count(count -> count > 0);
-        });
+    private void assertKept(Answer answer, AccessToken token, Throwable failure) {
+        (failure == null ? accepted : refused).incrementAndGet();
         if (failure == null) {
             assertThat(answer.status() / 100).as("only a 2xx answer gives a token").isEqualTo(2);
             assertThat(token.value()).isNotBlank();
@@ -231,8 +248,19 @@ class TokenAnswerFuzzTest {
         }
     }
 
-    @Property(tries = 300, edgeCases = EdgeCasesMode.MIXIN)
-    void theParserAcceptsWithinBoundsOrRefusesWithoutSecrets(@ForAll("answers") Answer answer) {
+    /** Both outcomes must occur, or the generator tests only one side. */
+    private void assertBothOutcomes() {
+        assertThat(accepted).as("answers accepted").hasPositiveValue();
+        assertThat(refused).as("answers refused").hasPositiveValue();
+    }
+
+    @Test
+    void theParserAcceptsWithinBoundsOrRefusesWithoutSecrets() {
+        qt().withExamples(300).forAll(answers()).checkAssert(this::parse);
+        assertBothOutcomes();
+    }
+
+    private void parse(Answer answer) {
         AccessToken token = null;
         Throwable failure;
         try {
@@ -249,9 +277,19 @@ class TokenAnswerFuzzTest {
         assertKept(answer, token, failure);
     }
 
-    @Property(tries = 200, edgeCases = EdgeCasesMode.MIXIN)
-    void theManagerCachesOnlyGoodAnswersAndFailsOnlyWithTokenEndpointException(@ForAll("answers") Answer answer,
-            @ForAll("retryAfters") String retryAfter) throws Exception {
+    @Test
+    void theManagerCachesOnlyGoodAnswersAndFailsOnlyWithTokenEndpointException() {
+        qt().withExamples(200).forAll(answers(), retryAfters()).checkAssert((answer, retryAfter) -> {
+            try {
+                fetch(answer, retryAfter);
+            } catch (Exception e) {
+                throw new AssertionError("the fetch could not be run", e);
+            }
+        });
+        assertBothOutcomes();
+    }
+
+    private void fetch(Answer answer, String retryAfter) throws Exception {
         vendor.stubFor(post("/token").willReturn(aResponse().withStatus(answer.status())
                 .withHeader("Content-Type", "application/json").withHeader("Retry-After", retryAfter)
                 .withBody(answer.body())));
@@ -276,11 +314,13 @@ class TokenAnswerFuzzTest {
         }
     }
 
-    @Provide
-    Arbitrary<String> retryAfters() {
-        return Arbitraries.oneOf(Arbitraries.longs().map(String::valueOf),
-                Arbitraries.strings().ascii().ofMaxLength(40).map(String::trim).filter(s -> !s.isEmpty()
-                        && s.chars().allMatch(c -> c >= ' ' && c < 127)),
-                Arbitraries.just("Wed, 21 Oct 2015 07:28:00 GMT"), Arbitraries.just("Fri, 31 Dec 9999 23:59:59 GMT"));
+    @SuppressWarnings("unchecked")
+    private static Gen<String> retryAfters() {
+        return Generate.oneOf(longs().all().map(number -> String.valueOf(number)),
+                // any printable ASCII text, as a header value may carry
+                strings().ascii().ofLengthBetween(1, 40).map(text -> "x" + text.chars()
+                        .map(c -> ' ' + c % 95).collect(StringBuilder::new, StringBuilder::appendCodePoint,
+                                StringBuilder::append).toString().trim()),
+                Generate.constant("Wed, 21 Oct 2015 07:28:00 GMT"), Generate.constant("Fri, 31 Dec 9999 23:59:59 GMT"));
     }
 }
