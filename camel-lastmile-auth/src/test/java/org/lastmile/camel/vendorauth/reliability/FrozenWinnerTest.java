@@ -31,8 +31,11 @@ class FrozenWinnerTest {
     @RegisterExtension
     static WireMockExtension vendor = TokenAnswers.vendor();
 
-    /** Long enough that the winner is frozen while its request still waits; short enough for its marker to end soon. */
-    private static final long RESPONSE_TIMEOUT_MILLIS = 15_000;
+    /**
+     * Long enough that the winner's request still waits when it is frozen, however long the other two JVMs take to start on
+     * a busy machine; shorter than the vendor's 60 s hang.
+     */
+    private static final long RESPONSE_TIMEOUT_MILLIS = 45_000;
 
     private static final Duration PATIENCE = Duration.ofSeconds(90);
 
