@@ -7,7 +7,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.lastmile.camel.vendorauth.VendorAuthComponent;
-import org.lastmile.camel.vendorauth.cache.InMemoryTokenStore;
+import org.lastmile.camel.vendorauth.spi.InMemoryTokenStore;
 
 /** The routes measured, each against the same local vendor, so that alternatives are compared like with like. */
 final class Routes {

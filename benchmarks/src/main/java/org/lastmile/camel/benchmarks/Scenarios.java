@@ -17,8 +17,8 @@ import org.apache.camel.ProducerTemplate;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.lastmile.camel.vendorauth.VendorAuthComponent;
 import org.lastmile.camel.vendorauth.VendorAuthEndpoint;
-import org.lastmile.camel.vendorauth.cache.EmbeddedHazelcast;
-import org.lastmile.camel.vendorauth.cache.InMemoryTokenStore;
+import org.lastmile.camel.vendorauth.internal.store.hazelcast.EmbeddedHazelcast;
+import org.lastmile.camel.vendorauth.spi.InMemoryTokenStore;
 
 /** The measurements that are not JMH's: token calls under load, latency across refreshes, cold start. */
 final class Scenarios {

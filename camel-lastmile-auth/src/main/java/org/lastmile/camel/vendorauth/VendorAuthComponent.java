@@ -17,15 +17,15 @@ import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
 import org.apache.camel.support.ResourceHelper;
 import org.apache.camel.util.PropertiesHelper;
-import org.lastmile.camel.vendorauth.cache.EmbeddedHazelcast;
-import org.lastmile.camel.vendorauth.cache.HazelcastFromConfig;
-import org.lastmile.camel.vendorauth.cache.HazelcastTokenStore;
-import org.lastmile.camel.vendorauth.cache.TokenStore;
-import org.lastmile.camel.vendorauth.manager.Backoff;
-import org.lastmile.camel.vendorauth.manager.RefreshTiming;
-import org.lastmile.camel.vendorauth.manager.TokenManager;
-import org.lastmile.camel.vendorauth.profile.ProfileRegistry;
-import org.lastmile.camel.vendorauth.token.TokenClient;
+import org.lastmile.camel.vendorauth.internal.oauth.TokenClient;
+import org.lastmile.camel.vendorauth.internal.policy.Backoff;
+import org.lastmile.camel.vendorauth.internal.policy.RefreshTiming;
+import org.lastmile.camel.vendorauth.internal.policy.TokenManager;
+import org.lastmile.camel.vendorauth.internal.profile.ProfileRegistry;
+import org.lastmile.camel.vendorauth.internal.store.hazelcast.EmbeddedHazelcast;
+import org.lastmile.camel.vendorauth.internal.store.hazelcast.HazelcastFromConfig;
+import org.lastmile.camel.vendorauth.internal.store.hazelcast.HazelcastTokenStore;
+import org.lastmile.camel.vendorauth.spi.TokenStore;
 
 /**
  * The {@code vendorauth} component: puts {@code Authorization: Bearer <token>} on exchanges, with tokens fetched once per

@@ -6,13 +6,14 @@ import java.util.Map;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
+import org.lastmile.camel.vendorauth.internal.profile.CredentialOptions;
 
 /**
  * The options that describe one credential and how to ask for its token. Set on the component, they are defaults for
  * every endpoint; set on an endpoint, they win. Options left unset take the profile's value.
  */
 @UriParams
-public class VendorAuthConfiguration implements Cloneable {
+public class VendorAuthConfiguration implements CredentialOptions, Cloneable {
 
     @UriParam(label = "security", description = "The OAuth2 client id.")
     private String clientId;

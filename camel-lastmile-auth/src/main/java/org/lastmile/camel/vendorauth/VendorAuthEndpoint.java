@@ -14,9 +14,11 @@ import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.DefaultEndpoint;
 import org.apache.camel.support.service.ServiceHelper;
-import org.lastmile.camel.vendorauth.manager.TokenSource;
-import org.lastmile.camel.vendorauth.profile.ProfileRegistry;
-import org.lastmile.camel.vendorauth.token.TokenKey;
+import org.lastmile.camel.vendorauth.internal.policy.TokenSource;
+import org.lastmile.camel.vendorauth.internal.profile.Credential;
+import org.lastmile.camel.vendorauth.internal.profile.CredentialResolver;
+import org.lastmile.camel.vendorauth.internal.profile.ProfileRegistry;
+import org.lastmile.camel.vendorauth.spi.TokenKey;
 
 /**
  * Puts {@code Authorization: Bearer <token>} on exchanges (operation {@code enrich}), or drops a token an API refused
@@ -40,7 +42,7 @@ public class VendorAuthEndpoint extends DefaultEndpoint {
             + " new one.")
     private VendorAuthOperation operation = VendorAuthOperation.enrich;
 
-    private ResolvedCredential credential;
+    private Credential credential;
     private volatile TokenSource source;
 
     VendorAuthEndpoint(String uri, VendorAuthComponent component, VendorAuthConfiguration configuration) {
@@ -55,7 +57,7 @@ public class VendorAuthEndpoint extends DefaultEndpoint {
 
     /** Resolves the options against the profile; fails naming the option that does not fit. */
     void resolve(ProfileRegistry profiles) {
-        credential = ResolvedCredential.resolve(profiles.get(profile), configuration);
+        credential = CredentialResolver.resolve(profiles.get(profile), configuration);
     }
 
     @Override
@@ -63,7 +65,7 @@ public class VendorAuthEndpoint extends DefaultEndpoint {
         super.doStart();
         // a component that several threads created on first use may still be starting in one of them: this waits for it
         ServiceHelper.startService(getComponent());
-        source = getComponent().tokenManager().source(credential.request());
+        source = getComponent().tokenManager().source(credential);
     }
 
     /** The source of this endpoint's credential, shared with every endpoint of the same credential; set once started. */
@@ -78,12 +80,12 @@ public class VendorAuthEndpoint extends DefaultEndpoint {
 
     @ManagedAttribute(description = "The credential's key: profile and HMAC id, no secret")
     public String getCredential() {
-        return TokenKey.of(credential.request()).toString();
+        return credential.key().toString();
     }
 
     @ManagedAttribute(description = "The token endpoint this endpoint's credential is fetched from")
     public String getTokenEndpoint() {
-        return credential.request().tokenUrl().toString();
+        return credential.tokenUrl().toString();
     }
 
     @ManagedAttribute(description = "Exchanges served from this JVM's copy of the token")

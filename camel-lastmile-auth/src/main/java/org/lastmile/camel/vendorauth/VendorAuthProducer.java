@@ -11,8 +11,8 @@ import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.support.DefaultAsyncProducer;
-import org.lastmile.camel.vendorauth.manager.LocalToken;
-import org.lastmile.camel.vendorauth.manager.TokenSource;
+import org.lastmile.camel.vendorauth.internal.policy.LocalToken;
+import org.lastmile.camel.vendorauth.internal.policy.TokenSource;
 
 /**
  * Enriches or invalidates. Asynchronous: an exchange that has to wait for a token (fetched by another thread or member)

@@ -5,7 +5,7 @@ import java.util.Map;
 
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
-import org.lastmile.camel.vendorauth.manager.TokenSource;
+import org.lastmile.camel.vendorauth.internal.policy.TokenSource;
 
 /**
  * Readiness of one endpoint's credential: DOWN while the token endpoint keeps failing and no usable token is held, UP

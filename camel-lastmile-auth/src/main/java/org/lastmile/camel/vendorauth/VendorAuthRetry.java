@@ -9,8 +9,8 @@ import org.apache.camel.Predicate;
 import org.apache.camel.Processor;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.http.base.HttpOperationFailedException;
-import org.lastmile.camel.vendorauth.manager.LocalToken;
-import org.lastmile.camel.vendorauth.manager.TokenSource;
+import org.lastmile.camel.vendorauth.internal.policy.LocalToken;
+import org.lastmile.camel.vendorauth.internal.policy.TokenSource;
 
 /**
  * Recovers from an API that refuses the token: the failed call is retried once, and only once, with a fresh token. In a

@@ -26,7 +26,7 @@ class MainConfigurationTest {
         Main main = new Main();
         main.addInitialProperty("orders.secret", "from-a-vault");
         main.addInitialProperty("camel.component.vendorauth.token-store", "#class:"
-                + "org.lastmile.camel.vendorauth.cache.InMemoryTokenStore");
+                + "org.lastmile.camel.vendorauth.spi.InMemoryTokenStore");
         main.addInitialProperty("camel.component.vendorauth.token-url", vendor.baseUrl() + "/token");
         main.addInitialProperty("camel.component.vendorauth.client-id", "orders");
         main.addInitialProperty("camel.component.vendorauth.client-secret", "{{orders.secret}}");

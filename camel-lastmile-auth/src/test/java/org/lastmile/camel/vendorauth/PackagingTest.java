@@ -26,9 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PackagingTest {
 
-    private static final List<String> PACKAGES = List.of("org.lastmile.camel.vendorauth", "org.lastmile.camel.vendorauth.cache",
-            "org.lastmile.camel.vendorauth.manager", "org.lastmile.camel.vendorauth.profile",
-            "org.lastmile.camel.vendorauth.token");
+    /** The API: the Camel face and what users implement or hold. Everything under {@code internal} stays private. */
+    private static final List<String> API = List.of("org.lastmile.camel.vendorauth", "org.lastmile.camel.vendorauth.spi");
 
     private static Attributes manifest() throws Exception {
         try (InputStream in = Files.newInputStream(Path.of("target/classes/META-INF/MANIFEST.MF"))) {
@@ -37,14 +36,17 @@ class PackagingTest {
     }
 
     @Test
-    void theJarIsABundleExportingEveryPackageWithVersionedImports() throws Exception {
+    void theJarIsABundleExportingOnlyItsApiWithVersionedImports() throws Exception {
         Attributes bundle = manifest();
         assertThat(bundle.getValue("Bundle-SymbolicName")).isEqualTo("org.lastmile.camel.vendorauth");
         assertThat(bundle.getValue("Bundle-ManifestVersion")).isEqualTo("2");
         String exports = bundle.getValue("Export-Package");
-        for (String exported : PACKAGES) {
+        for (String exported : API) {
             assertThat(exports).contains(exported + ";version=\"0.1.0\"");
         }
+        assertThat(exports).doesNotContain(".internal");
+        assertThat(bundle.getValue("Private-Package")).contains("org.lastmile.camel.vendorauth.internal.policy")
+                .contains("org.lastmile.camel.vendorauth.internal.store.hazelcast");
         String imports = bundle.getValue("Import-Package");
         assertThat(imports).contains("org.apache.camel;version=\"[4.18,5)\"")
                 .contains("com.hazelcast.map;version=\"[5.4,6)\"")

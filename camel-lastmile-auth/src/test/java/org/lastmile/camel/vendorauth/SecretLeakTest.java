@@ -13,7 +13,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.lastmile.camel.vendorauth.cache.InMemoryTokenStore;
+import org.lastmile.camel.vendorauth.spi.InMemoryTokenStore;
 import org.lastmile.camel.vendorauth.test.LogCapture;
 import org.lastmile.camel.vendorauth.test.TokenAnswers;
 

@@ -12,9 +12,9 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ResolveEndpointFailedException;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
+import org.lastmile.camel.vendorauth.spi.TokenEndpointException;
 import org.lastmile.camel.vendorauth.test.TokenAnswers;
 import org.lastmile.camel.vendorauth.test.VendorTestSupport;
-import org.lastmile.camel.vendorauth.token.TokenEndpointException;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;

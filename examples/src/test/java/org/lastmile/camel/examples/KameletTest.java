@@ -34,7 +34,7 @@ class KameletTest {
             Main main = new Main();
             main.setDefaultPropertyPlaceholderLocation("false");
             main.addInitialProperty("camel.component.vendorauth.token-store",
-                    "#class:org.lastmile.camel.vendorauth.cache.InMemoryTokenStore");
+                    "#class:org.lastmile.camel.vendorauth.spi.InMemoryTokenStore");
             main.configure().addRoutesBuilder(new RouteBuilder() {
                 @Override
                 public void configure() {

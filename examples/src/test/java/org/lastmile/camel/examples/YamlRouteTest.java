@@ -20,7 +20,7 @@ class YamlRouteTest {
             main.setDefaultPropertyPlaceholderLocation("false");
             main.addInitialProperty("camel.main.routes-include-pattern", "classpath:routes/orders.camel.yaml");
             main.addInitialProperty("camel.component.vendorauth.token-store",
-                    "#class:org.lastmile.camel.vendorauth.cache.InMemoryTokenStore");
+                    "#class:org.lastmile.camel.vendorauth.spi.InMemoryTokenStore");
             main.addInitialProperty("orders.token-url", sandbox.baseUrl() + "/oauth2/token");
             main.addInitialProperty("orders.api-url", sandbox.baseUrl() + "/oauth2/api/orders");
             main.addInitialProperty("orders.client-id", "demo-client");

@@ -4,14 +4,13 @@ import java.io.ByteArrayInputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.concurrent.atomic.AtomicInteger;
-
 import org.junit.jupiter.api.Test;
-import org.lastmile.camel.vendorauth.profile.ProfileReader;
-import org.lastmile.camel.vendorauth.profile.VendorProfile;
+import org.lastmile.camel.vendorauth.internal.profile.ProfileReader;
+import org.lastmile.camel.vendorauth.internal.profile.VendorProfile;
 import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
 

@@ -11,9 +11,9 @@ import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
 import org.lastmile.camel.vendorauth.VendorAuthComponent;
 import org.lastmile.camel.vendorauth.VendorAuthRetry;
+import org.lastmile.camel.vendorauth.spi.TokenEndpointException;
 import org.lastmile.camel.vendorauth.test.TokenAnswers;
 import org.lastmile.camel.vendorauth.test.VendorTestSupport;
-import org.lastmile.camel.vendorauth.token.TokenEndpointException;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;

@@ -14,15 +14,15 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.lastmile.camel.vendorauth.cache.HazelcastTokenStore;
-import org.lastmile.camel.vendorauth.profile.BodyFormat;
-import org.lastmile.camel.vendorauth.profile.ClientAuthentication;
-import org.lastmile.camel.vendorauth.profile.GrantType;
+import org.lastmile.camel.vendorauth.internal.profile.BodyFormat;
+import org.lastmile.camel.vendorauth.internal.profile.ClientAuthentication;
+import org.lastmile.camel.vendorauth.internal.profile.Credential;
+import org.lastmile.camel.vendorauth.internal.profile.GrantType;
+import org.lastmile.camel.vendorauth.internal.store.hazelcast.HazelcastTokenStore;
+import org.lastmile.camel.vendorauth.spi.AccessToken;
+import org.lastmile.camel.vendorauth.spi.TokenKey;
 import org.lastmile.camel.vendorauth.test.LoopbackCluster;
 import org.lastmile.camel.vendorauth.test.ManagerFixture;
-import org.lastmile.camel.vendorauth.token.AccessToken;
-import org.lastmile.camel.vendorauth.token.TokenKey;
-import org.lastmile.camel.vendorauth.token.TokenRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,8 +42,8 @@ class SharedMapSecurityTest {
     private final HazelcastTokenStore storeOfA = store(first);
     private final HazelcastTokenStore storeOfB = store(second);
     private final ExecutorService executor = Executors.newSingleThreadExecutor();
-    private final TokenKey keyOfA = TokenKey.of(credential(SECRET_OF_A));
-    private final TokenKey keyOfB = TokenKey.of(credential("b-Secret-4d2a"));
+    private final TokenKey keyOfA = credential(SECRET_OF_A).key();
+    private final TokenKey keyOfB = credential("b-Secret-4d2a").key();
 
     @AfterEach
     void stop() throws InterruptedException {
@@ -59,11 +59,11 @@ class SharedMapSecurityTest {
     }
 
     /** The same client of the same vendor but for its secret: what a neighbour with other credentials would hold. */
-    private static TokenRequest credential(String secret) {
-        TokenRequest base = ManagerFixture.request("http://127.0.0.1:1/token");
-        return new TokenRequest(base.profile(), base.tokenUrl(), base.refreshUrl(), GrantType.CLIENT_CREDENTIALS,
+    private static Credential credential(String secret) {
+        Credential base = ManagerFixture.request("http://127.0.0.1:1/token");
+        return new Credential(base.profile(), base.tokenUrl(), base.refreshUrl(), GrantType.CLIENT_CREDENTIALS,
                 ClientAuthentication.BASIC, BodyFormat.FORM, "orders", secret, null, null, Map.of(), base.expiry(),
-                base.refresh());
+                base.refresh(), null);
     }
 
     private static AccessToken token(String value) {

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.lastmile.camel.vendorauth.VendorAuthComponent;
-import org.lastmile.camel.vendorauth.cache.EmbeddedHazelcast;
-import org.lastmile.camel.vendorauth.cache.HazelcastTokenStore;
+import org.lastmile.camel.vendorauth.internal.store.hazelcast.EmbeddedHazelcast;
+import org.lastmile.camel.vendorauth.internal.store.hazelcast.HazelcastTokenStore;
 import org.lastmile.camel.vendorauth.test.TokenAnswers;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.post;

@@ -9,12 +9,12 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.lastmile.camel.vendorauth.cache.InMemoryTokenStore;
+import org.lastmile.camel.vendorauth.spi.AccessToken;
+import org.lastmile.camel.vendorauth.spi.InMemoryTokenStore;
+import org.lastmile.camel.vendorauth.spi.TokenEndpointException;
+import org.lastmile.camel.vendorauth.spi.TokenKey;
 import org.lastmile.camel.vendorauth.test.ManagerFixture;
 import org.lastmile.camel.vendorauth.test.MutableClock;
-import org.lastmile.camel.vendorauth.token.AccessToken;
-import org.lastmile.camel.vendorauth.token.TokenEndpointException;
-import org.lastmile.camel.vendorauth.token.TokenKey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,7 +33,7 @@ class StoreFlightFaultsTest {
     void aFetchStartedTheMomentAFlightFailsIsANewFlight() throws Exception {
         MutableClock clock = new MutableClock(ManagerFixture.START);
         InMemoryTokenStore store = new InMemoryTokenStore(clock);
-        TokenKey key = TokenKey.of(ManagerFixture.request("http://127.0.0.1:1/token"));
+        TokenKey key = ManagerFixture.request("http://127.0.0.1:1/token").key();
         AccessToken fresh = new AccessToken("fresh", "Bearer", Instant.parse("2026-01-01T01:00:00Z"), null, null,
                 ManagerFixture.START);
         AtomicReference<CompletableFuture<AccessToken>> retry = new AtomicReference<>();

@@ -29,13 +29,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.lastmile.camel.vendorauth.manager.Backoff;
-import org.lastmile.camel.vendorauth.manager.LocalToken;
-import org.lastmile.camel.vendorauth.manager.TokenSource;
+import org.lastmile.camel.vendorauth.internal.policy.Backoff;
+import org.lastmile.camel.vendorauth.internal.policy.LocalToken;
+import org.lastmile.camel.vendorauth.internal.policy.TokenSource;
+import org.lastmile.camel.vendorauth.spi.TokenEndpointException;
 import org.lastmile.camel.vendorauth.test.LogCapture;
 import org.lastmile.camel.vendorauth.test.ManagerFixture;
 import org.lastmile.camel.vendorauth.test.TokenAnswers;
-import org.lastmile.camel.vendorauth.token.TokenEndpointException;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;

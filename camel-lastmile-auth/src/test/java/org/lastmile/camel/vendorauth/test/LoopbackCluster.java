@@ -6,7 +6,7 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import com.hazelcast.core.HazelcastInstance;
-import org.lastmile.camel.vendorauth.cache.EmbeddedHazelcast;
+import org.lastmile.camel.vendorauth.internal.store.hazelcast.EmbeddedHazelcast;
 
 /**
  * Real Hazelcast members on loopback for one test: a cluster name of its own and a port range of its own, so that no other

@@ -11,17 +11,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.lastmile.camel.vendorauth.cache.InMemoryTokenStore;
-import org.lastmile.camel.vendorauth.manager.Backoff;
-import org.lastmile.camel.vendorauth.manager.RefreshTiming;
-import org.lastmile.camel.vendorauth.manager.TokenManager;
-import org.lastmile.camel.vendorauth.profile.BodyFormat;
-import org.lastmile.camel.vendorauth.profile.ClientAuthentication;
-import org.lastmile.camel.vendorauth.profile.ExpiresInUnit;
-import org.lastmile.camel.vendorauth.profile.GrantType;
-import org.lastmile.camel.vendorauth.profile.VendorProfile;
-import org.lastmile.camel.vendorauth.token.TokenClient;
-import org.lastmile.camel.vendorauth.token.TokenRequest;
+import org.lastmile.camel.vendorauth.internal.oauth.TokenClient;
+import org.lastmile.camel.vendorauth.internal.policy.Backoff;
+import org.lastmile.camel.vendorauth.internal.policy.RefreshTiming;
+import org.lastmile.camel.vendorauth.internal.policy.TokenManager;
+import org.lastmile.camel.vendorauth.internal.profile.BodyFormat;
+import org.lastmile.camel.vendorauth.internal.profile.ClientAuthentication;
+import org.lastmile.camel.vendorauth.internal.profile.Credential;
+import org.lastmile.camel.vendorauth.internal.profile.ExpiresInUnit;
+import org.lastmile.camel.vendorauth.internal.profile.GrantType;
+import org.lastmile.camel.vendorauth.internal.profile.VendorProfile;
+import org.lastmile.camel.vendorauth.spi.InMemoryTokenStore;
 
 /**
  * A token manager on a hand-moved clock, an in-memory store and a real token client: for tests of the policy where time
@@ -72,15 +72,15 @@ public final class ManagerFixture implements AutoCloseable {
     }
 
     /** A client-credentials request with HTTP Basic, form body and no parameters. */
-    public static TokenRequest request(String tokenUrl) {
+    public static Credential request(String tokenUrl) {
         return request(tokenUrl, Map.of());
     }
 
     /** A client-credentials request with HTTP Basic, form body and the given parameters. */
-    public static TokenRequest request(String tokenUrl, Map<String, String> parameters) {
-        return new TokenRequest("test", URI.create(tokenUrl), URI.create(tokenUrl), GrantType.CLIENT_CREDENTIALS,
+    public static Credential request(String tokenUrl, Map<String, String> parameters) {
+        return new Credential("test", URI.create(tokenUrl), URI.create(tokenUrl), GrantType.CLIENT_CREDENTIALS,
                 ClientAuthentication.BASIC, BodyFormat.FORM, "id", "secret", null, null, parameters, SECONDS,
-                new VendorProfile.RefreshRules(true, null, null, List.of()));
+                new VendorProfile.RefreshRules(true, null, null, List.of()), null);
     }
 
     public MutableClock clock() {

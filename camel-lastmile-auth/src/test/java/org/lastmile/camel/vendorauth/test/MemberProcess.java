@@ -46,7 +46,7 @@ public final class MemberProcess implements AutoCloseable {
     public static MemberProcess start(LoopbackCluster cluster, String tokenUrl, long responseTimeout) throws IOException {
         String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
         Process process = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                "org.lastmile.camel.vendorauth.cache.ClusterMemberMain", cluster.name(), String.valueOf(cluster.port()),
+                "org.lastmile.camel.vendorauth.internal.store.hazelcast.ClusterMemberMain", cluster.name(), String.valueOf(cluster.port()),
                 tokenUrl, String.valueOf(responseTimeout)).redirectErrorStream(true).start();
         MemberProcess member = new MemberProcess(process);
         eventually("member started", () -> member.lines.contains("STARTED") || !process.isAlive());

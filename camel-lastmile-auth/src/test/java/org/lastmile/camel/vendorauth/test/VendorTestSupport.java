@@ -4,8 +4,8 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.lastmile.camel.vendorauth.cache.InMemoryTokenStore;
-import org.lastmile.camel.vendorauth.cache.TokenStore;
+import org.lastmile.camel.vendorauth.spi.InMemoryTokenStore;
+import org.lastmile.camel.vendorauth.spi.TokenStore;
 
 /**
  * A Camel test against a real vendor on loopback, with the component on an in-memory store (autowired from the registry):

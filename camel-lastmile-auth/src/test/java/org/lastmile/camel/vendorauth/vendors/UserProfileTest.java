@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.lastmile.camel.vendorauth.VendorAuthComponent;
-import org.lastmile.camel.vendorauth.cache.InMemoryTokenStore;
+import org.lastmile.camel.vendorauth.spi.InMemoryTokenStore;
 import org.lastmile.camel.vendorauth.test.TokenAnswers;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;

@@ -3,8 +3,8 @@ package org.lastmile.camel.vendorauth.vendors;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
 import org.lastmile.camel.vendorauth.VendorAuthComponent;
+import org.lastmile.camel.vendorauth.spi.TokenEndpointException;
 import org.lastmile.camel.vendorauth.test.TokenAnswers;
-import org.lastmile.camel.vendorauth.token.TokenEndpointException;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;

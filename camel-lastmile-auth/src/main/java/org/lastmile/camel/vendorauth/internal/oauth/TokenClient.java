@@ -1,0 +1,285 @@
+package org.lastmile.camel.vendorauth.internal.oauth;
+
+import java.io.ByteArrayOutputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.HttpHeaders;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.util.Timeout;
+import org.lastmile.camel.vendorauth.internal.profile.BodyFormat;
+import org.lastmile.camel.vendorauth.internal.profile.ClientAuthentication;
+import org.lastmile.camel.vendorauth.internal.profile.Credential;
+import org.lastmile.camel.vendorauth.internal.profile.GrantType;
+import org.lastmile.camel.vendorauth.spi.AccessToken;
+import org.lastmile.camel.vendorauth.spi.TokenEndpointException;
+
+/**
+ * Sends one token request and reads the answer. It has its own small connection pool, so that a token call never waits
+ * behind the API calls it serves (camel-http's OAuth2 shares one pool and deadlocks when the token endpoint and the API
+ * share a host), and it neither retries nor follows redirects: retries are the {@link TokenManager}'s business.
+ */
+public final class TokenClient implements Closeable {
+
+    /** Answers larger than this are refused rather than read: a token answer is a few kilobytes. */
+    static final int MAX_BODY = 1 << 20;
+    /** The longest {@code Retry-After} honoured. */
+    static final Duration MAX_RETRY_AFTER = Duration.ofDays(1);
+
+    private final CloseableHttpClient http;
+    private final TokenResponseParser parser = new TokenResponseParser();
+    private final ObjectMapper mapper = new ObjectMapper();
+    private final Clock clock;
+    /** Bound on the whole exchange, connection included: the socket timeout alone lets an answer drip in for ever. */
+    private final long answerNanos;
+    /** Aborts exchanges that outlive {@link #answerNanos}. */
+    private final ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "VendorAuthTokenDeadline");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    /**
+     * @param connectTimeout  bound on opening a connection
+     * @param responseTimeout bound on waiting for the answer
+     * @param maxConnections  size of the pool, shared by all token endpoints of the component
+     * @param clock           the time source
+     */
+    public TokenClient(Duration connectTimeout, Duration responseTimeout, int maxConnections, Clock clock) {
+        this.clock = clock;
+        this.answerNanos = connectTimeout.plus(responseTimeout).toNanos();
+        PoolingHttpClientConnectionManager pool = PoolingHttpClientConnectionManagerBuilder.create()
+                .setMaxConnTotal(maxConnections)
+                .setMaxConnPerRoute(maxConnections)
+                .setDefaultConnectionConfig(ConnectionConfig.custom()
+                        .setConnectTimeout(Timeout.of(connectTimeout))
+                        .setSocketTimeout(Timeout.of(responseTimeout))
+                        .build())
+                .build();
+        this.http = HttpClients.custom()
+                .setConnectionManager(pool)
+                .setDefaultRequestConfig(RequestConfig.custom()
+                        .setConnectionRequestTimeout(Timeout.of(connectTimeout))
+                        .setResponseTimeout(Timeout.of(responseTimeout))
+                        .setRedirectsEnabled(false)
+                        .build())
+                .disableAutomaticRetries()
+                .disableCookieManagement()
+                .disableAuthCaching()
+                .setUserAgent("camel-lastmile-auth")
+                .evictIdleConnections(TimeValue.ofSeconds(30))
+                .build();
+    }
+
+    /** Asks for a new token with the request's primary grant. */
+    public AccessToken requestToken(Credential request) {
+        Map<String, String> body = new LinkedHashMap<>();
+        body.put("grant_type", request.grantType().wireName());
+        if (request.grantType() == GrantType.PASSWORD) {
+            body.put("username", request.username());
+            body.put("password", request.password());
+        }
+        body.putAll(request.parameters());
+        return send(request, request.tokenUrl(), request.clientAuthentication(), request.bodyFormat(), body,
+                request.secrets());
+    }
+
+    /**
+     * Asks for a new token with a refresh token (RFC 6749 §6). The answer keeps {@code refreshToken} when it carries none
+     * of its own.
+     */
+    public AccessToken refreshToken(Credential request, AccessToken current) {
+        Map<String, String> body = new LinkedHashMap<>();
+        body.put("grant_type", "refresh_token");
+        body.put("refresh_token", current.refreshToken());
+        for (String carried : request.refresh().carriedParameters()) {
+            String value = request.parameters().get(carried);
+            if (value != null) {
+                body.put(carried, value);
+            }
+        }
+        List<String> secrets = new ArrayList<>(request.secrets());
+        secrets.add(current.refreshToken());
+        // a vendor refusing the refresh may name the access token it was for
+        secrets.add(current.value());
+        return send(request, request.refreshUrl(), request.refreshClientAuthentication(), request.refreshBodyFormat(),
+                body, secrets).keepingRefreshTokenOf(current);
+    }
+
+    private AccessToken send(Credential request, URI url, ClientAuthentication auth, BodyFormat format,
+                             Map<String, String> parameters, List<String> secrets) {
+        Map<String, String> body = new LinkedHashMap<>();
+        // a method object rather than a plain request, so that reading the answer can abort the exchange
+        HttpPost post = new HttpPost(url);
+        post.addHeader(HttpHeaders.ACCEPT, "application/json");
+        switch (auth) {
+            case BASIC -> post.addHeader(HttpHeaders.AUTHORIZATION, basic(formEncode(request.clientId()) + ':'
+                    + formEncode(request.clientSecret())));
+            case BASIC_RAW -> post.addHeader(HttpHeaders.AUTHORIZATION, basic(request.clientId() + ':'
+                    + nullToEmpty(request.clientSecret())));
+            case BODY -> {
+                body.put("client_id", request.clientId());
+                if (request.clientSecret() != null) {
+                    body.put("client_secret", request.clientSecret());
+                }
+            }
+            case NONE -> {
+                // nothing: the vendor does not authenticate the client on this request
+            }
+        }
+        body.putAll(parameters);
+        post.setEntity(encode(body, format));
+        ScheduledFuture<?> deadline = deadlines.schedule(post::cancel, answerNanos, TimeUnit.NANOSECONDS);
+        try {
+            return http.execute(post, response -> read(request, post, response, secrets));
+        } catch (TokenEndpointException e) {
+            throw e;
+        } catch (IOException e) {
+            String problem = post.isCancelled() ? "no complete answer from " + hostOf(url) + " within the response timeout"
+                    : e instanceof SocketTimeoutException ? "no answer from " + hostOf(url) + " within the response timeout"
+                    : e.getClass().getSimpleName() + " talking to " + hostOf(url);
+            throw new TokenEndpointException(request.profile(), TokenEndpointException.NO_RESPONSE, null, problem, null, e);
+        } finally {
+            deadline.cancel(false);
+        }
+    }
+
+    private AccessToken read(Credential request, HttpPost exchange, ClassicHttpResponse response, List<String> secrets)
+            throws IOException {
+        Instant now = clock.instant();
+        int status = response.getCode();
+        byte[] body = readBounded(request, exchange, response);
+        if (status / 100 == 2) {
+            return parser.parseToken(request.profile(), status, body, request.expiry(), now, secrets);
+        }
+        throw parser.parseError(request.profile(), status, body, retryAfter(response, now), secrets);
+    }
+
+    /**
+     * The body, up to {@link #MAX_BODY} bytes. Refusing aborts the exchange first: that drops the connection, where
+     * closing the stream or the response would read the rest of a huge answer so as to reuse it.
+     */
+    private static byte[] readBounded(Credential request, HttpPost exchange, ClassicHttpResponse response)
+            throws IOException {
+        HttpEntity entity = response.getEntity();
+        if (entity == null) {
+            return new byte[0];
+        }
+        try (InputStream in = entity.getContent()) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            byte[] chunk = new byte[8192];
+            for (int n; (n = in.read(chunk)) >= 0;) {
+                out.write(chunk, 0, n);
+                if (out.size() > MAX_BODY) {
+                    exchange.cancel();
+                    throw new TokenEndpointException(request.profile(), response.getCode(), null,
+                            "the answer is larger than " + MAX_BODY + " bytes", null, null);
+                }
+            }
+            return out.toByteArray();
+        }
+    }
+
+    /**
+     * {@code Retry-After} as seconds or as an HTTP date (RFC 9110 §10.2.3), at most {@link #MAX_RETRY_AFTER}: a wait of
+     * years is a vendor's mistake, and one beyond what a {@code long} of milliseconds holds broke the back-off.
+     */
+    static Duration retryAfter(ClassicHttpResponse response, Instant now) {
+        Header header = response.getFirstHeader(HttpHeaders.RETRY_AFTER);
+        if (header == null || header.getValue() == null) {
+            return null;
+        }
+        String value = header.getValue().trim();
+        Duration wait;
+        try {
+            wait = Duration.ofSeconds(Math.max(0, Long.parseLong(value)));
+        } catch (NumberFormatException notSeconds) {
+            try {
+                wait = Duration.between(now, ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME));
+            } catch (DateTimeParseException notDate) {
+                return null;
+            }
+        }
+        return wait.isNegative() ? Duration.ZERO : wait.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : wait;
+    }
+
+    /**
+     * The body, labelled with the bare media type: strict vendors reject a charset parameter, form bodies are ASCII once
+     * percent-encoded, and JSON is UTF-8 by definition (RFC 8259).
+     */
+    private HttpEntity encode(Map<String, String> body, BodyFormat format) {
+        ContentType type = ContentType.create(format.contentType());
+        if (format == BodyFormat.JSON) {
+            try {
+                return new ByteArrayEntity(mapper.writeValueAsBytes(body), type);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("A map of strings could not be written as JSON", e);
+            }
+        }
+        StringBuilder form = new StringBuilder();
+        body.forEach((name, value) -> {
+            if (form.length() > 0) {
+                form.append('&');
+            }
+            form.append(formEncode(name)).append('=').append(formEncode(value));
+        });
+        return new ByteArrayEntity(form.toString().getBytes(StandardCharsets.US_ASCII), type);
+    }
+
+    private static String basic(String userPass) {
+        return "Basic " + Base64.getEncoder().encodeToString(userPass.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String formEncode(String value) {
+        return URLEncoder.encode(nullToEmpty(value), StandardCharsets.UTF_8);
+    }
+
+    private static String nullToEmpty(String value) {
+        return value == null ? "" : value;
+    }
+
+    private static String hostOf(URI url) {
+        return url.getScheme() + "://" + url.getAuthority();
+    }
+
+    @Override
+    public void close() {
+        deadlines.shutdownNow();
+        http.close(CloseMode.GRACEFUL);
+    }
+}

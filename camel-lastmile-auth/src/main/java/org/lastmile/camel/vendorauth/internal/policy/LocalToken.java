@@ -1,0 +1,24 @@
+package org.lastmile.camel.vendorauth.internal.policy;
+
+import org.lastmile.camel.vendorauth.spi.AccessToken;
+
+/**
+ * This JVM's copy of a token, with what the hot path needs computed once: the header value and the two moments of
+ * {@link RefreshTiming}. {@link #toString()} shows no token text.
+ *
+ * @param token         the token
+ * @param authorization the {@code Authorization} header value: always {@code Bearer}, whatever case the vendor wrote
+ * @param refreshAt     epoch millisecond from which a background refresh is due
+ * @param usableUntil   epoch millisecond from which the token is not sent
+ */
+public record LocalToken(AccessToken token, String authorization, long refreshAt, long usableUntil) {
+
+    static LocalToken of(AccessToken token, RefreshTiming timing) {
+        return new LocalToken(token, "Bearer " + token.value(), timing.refreshAt(token), timing.usableUntil(token));
+    }
+
+    @Override
+    public String toString() {
+        return "LocalToken[" + token + "]";
+    }
+}

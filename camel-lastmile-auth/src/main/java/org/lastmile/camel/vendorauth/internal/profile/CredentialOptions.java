@@ -1,0 +1,45 @@
+package org.lastmile.camel.vendorauth.internal.profile;
+
+import java.util.Map;
+
+/**
+ * The options a {@link CredentialResolver} reads, as the user set them ({@code null} when not set). The Camel face's
+ * configuration implements it, so that the resolver depends on nothing above its layer.
+ */
+public interface CredentialOptions {
+
+    String getEnvironment();
+
+    String getTokenUrl();
+
+    String getRefreshUrl();
+
+    String getGrantType();
+
+    String getClientAuthentication();
+
+    String getBodyFormat();
+
+    String getExpiresInUnit();
+
+    String getClientId();
+
+    String getClientSecret();
+
+    String getUsername();
+
+    String getPassword();
+
+    String getAudience();
+
+    String getScope();
+
+    String getResource();
+
+    String getTenantId();
+
+    String getTenantType();
+
+    /** Further parameters of the token request ({@code param.<name>}). */
+    Map<String, Object> getAdditionalParameters();
+}

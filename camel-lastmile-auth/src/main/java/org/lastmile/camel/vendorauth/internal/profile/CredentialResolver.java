@@ -1,0 +1,132 @@
+package org.lastmile.camel.vendorauth.internal.profile;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+
+/**
+ * Resolves a profile against an endpoint's options into one {@link Credential}: an option that is set wins over the
+ * environment's value, which wins over the profile's. This is where a misconfigured endpoint is caught, with a message that
+ * names the option.
+ */
+public final class CredentialResolver {
+
+    private CredentialResolver() {
+    }
+
+    /**
+     * Resolves the options against the profile: an option that is set wins over the environment's value, which wins over
+     * the profile's.
+     *
+     * @throws IllegalArgumentException naming the option, when the result could not work
+     */
+    public static Credential resolve(VendorProfile profile, CredentialOptions options) {
+        String environmentName = options.getEnvironment() != null ? options.getEnvironment() : profile.defaultEnvironment();
+        VendorProfile.Environment environment = null;
+        if (environmentName != null) {
+            environment = profile.environments().get(environmentName);
+            if (environment == null) {
+                throw new IllegalArgumentException("Option environment: profile '" + profile.name() + "' has no environment '"
+                        + environmentName + "'; known: " + String.join(", ", profile.environments().keySet()));
+            }
+        }
+
+        String tokenUrl = first(options.getTokenUrl(), environment == null ? null : environment.tokenUrl());
+        if (tokenUrl == null) {
+            throw new IllegalArgumentException("Option tokenUrl is required: profile '" + profile.name()
+                    + "' has no token URL" + (environmentName == null ? "" : " for environment '" + environmentName + "'")
+                    + (profile.tokenUrlHint() == null ? "" : " (" + profile.tokenUrlHint() + ")"));
+        }
+        URI token = url("tokenUrl", tokenUrl);
+        URI refresh = url("refreshUrl", first(options.getRefreshUrl(),
+                environment == null ? null : environment.refreshUrl(), tokenUrl));
+
+        // a user name has no use but the password grant: setting one chooses it, unless grantType says otherwise
+        GrantType grant = options.getGrantType() != null ? GrantType.fromOption(options.getGrantType())
+                : options.getUsername() != null && !options.getUsername().isBlank() ? GrantType.PASSWORD
+                : profile.grantType();
+        ClientAuthentication auth = options.getClientAuthentication() != null
+                ? ClientAuthentication.fromOption(options.getClientAuthentication()) : profile.clientAuthentication();
+        BodyFormat format = options.getBodyFormat() != null ? BodyFormat.fromOption(options.getBodyFormat())
+                : profile.bodyFormat();
+        VendorProfile.ExpiryRules expiry = options.getExpiresInUnit() != null
+                ? profile.expiry().withUnit(ExpiresInUnit.fromOption(options.getExpiresInUnit())) : profile.expiry();
+
+        if (auth != ClientAuthentication.NONE) {
+            required("clientId", options.getClientId(), "for clientAuthentication " + auth.optionValue());
+        }
+        if (auth == ClientAuthentication.BASIC || auth == ClientAuthentication.BASIC_RAW) {
+            required("clientSecret", options.getClientSecret(), "for clientAuthentication " + auth.optionValue());
+        }
+        if (grant == GrantType.PASSWORD) {
+            required("username", options.getUsername(), "for grantType password");
+            required("password", options.getPassword(), "for grantType password");
+        }
+
+        Map<String, String> parameters = new LinkedHashMap<>(profile.parameters());
+        if (environment != null) {
+            parameters.putAll(environment.parameters());
+        }
+        putIfSet(parameters, "audience", options.getAudience());
+        putIfSet(parameters, "scope", options.getScope());
+        putIfSet(parameters, "resource", options.getResource());
+        putIfSet(parameters, "tenantType", options.getTenantType());
+        putIfSet(parameters, "tenantId", options.getTenantId());
+        if (options.getAdditionalParameters() != null) {
+            options.getAdditionalParameters().forEach((name, value) -> putIfSet(parameters, name, String.valueOf(value)));
+        }
+
+        profile.requiredParameters().forEach((name, what) -> {
+            if (!parameters.containsKey(name)) {
+                throw new IllegalArgumentException("Option " + name + " is required by profile '" + profile.name() + "': "
+                        + what);
+            }
+        });
+
+        return new Credential(profile.name(), token, refresh, grant, auth, format, options.getClientId(),
+                options.getClientSecret(), grant == GrantType.PASSWORD ? options.getUsername() : null,
+                grant == GrantType.PASSWORD ? options.getPassword() : null, parameters, expiry, profile.refresh(),
+                environment == null ? null : environment.apiUrl());
+    }
+
+    private static URI url(String option, String value) {
+        try {
+            URI uri = new URI(value.trim());
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
+                throw new IllegalArgumentException("Option " + option + " must be an absolute http or https URL");
+            }
+            if (uri.getUserInfo() != null) {
+                throw new IllegalArgumentException(
+                        "Option " + option + " must not carry user information; use clientId and clientSecret");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("Option " + option + " is not a valid URL: " + e.getReason(), e);
+        }
+    }
+
+    private static void required(String option, String value, String why) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("Option " + option + " is required " + why);
+        }
+    }
+
+    private static void putIfSet(Map<String, String> parameters, String name, String value) {
+        if (value != null && !value.isBlank()) {
+            parameters.put(name, value);
+        }
+    }
+
+    private static String first(String... values) {
+        for (String value : values) {
+            if (value != null && !value.isBlank()) {
+                return value;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,88 @@
+package org.lastmile.camel.vendorauth.spi;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Objects;
+
+/**
+ * A token as the vendor issued it. {@link #toString()} shows no token text: only a short fingerprint to tell tokens apart.
+ *
+ * @param value                 the access token itself
+ * @param type                  the {@code token_type} the vendor answered (informational: the header always says
+ *                              {@code Bearer})
+ * @param expiresAt             when it stops being valid
+ * @param refreshToken          the refresh token, or {@code null}
+ * @param refreshTokenExpiresAt when the refresh token stops being valid, or {@code null} when unknown
+ * @param obtainedAt            when the vendor issued it
+ */
+public record AccessToken(
+        String value,
+        String type,
+        Instant expiresAt,
+        String refreshToken,
+        Instant refreshTokenExpiresAt,
+        Instant obtainedAt) {
+
+    public AccessToken {
+        Objects.requireNonNull(value, "value");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(expiresAt, "expiresAt");
+        Objects.requireNonNull(obtainedAt, "obtainedAt");
+    }
+
+    /** How long the vendor let it live. */
+    public Duration lifetime() {
+        return Duration.between(obtainedAt, expiresAt);
+    }
+
+    /** Whether a refresh token is at hand and, as far as is known, still valid at {@code now}. */
+    public boolean hasUsableRefreshToken(Instant now) {
+        return refreshToken != null && (refreshTokenExpiresAt == null || now.isBefore(refreshTokenExpiresAt));
+    }
+
+    /**
+     * This token, carrying the previous token's refresh token when the vendor's answer had none (RFC 6749 §6: the client
+     * keeps using the refresh token it has).
+     */
+    public AccessToken keepingRefreshTokenOf(AccessToken previous) {
+        if (refreshToken != null || previous == null || previous.refreshToken == null) {
+            return this;
+        }
+        return new AccessToken(value, type, expiresAt, previous.refreshToken, previous.refreshTokenExpiresAt, obtainedAt);
+    }
+
+    /**
+     * Until when a store must keep this token: the later of the two tokens' known ends. A refresh token of unknown
+     * lifetime is not kept past the access token, since nothing says it is still good then.
+     */
+    public Instant keepUntil() {
+        return refreshTokenExpiresAt != null && refreshTokenExpiresAt.isAfter(expiresAt) ? refreshTokenExpiresAt
+                : expiresAt;
+    }
+
+    /** A short, non-reversible name for this token, safe for logs and comparisons across members. */
+    public String fingerprint() {
+        return fingerprintOf(value);
+    }
+
+    /** The fingerprint a token of that text would have. */
+    public static String fingerprintOf(String tokenValue) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(tokenValue.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 6);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "AccessToken[fingerprint=" + fingerprint() + ", type=" + type + ", obtainedAt=" + obtainedAt + ", expiresAt="
+                + expiresAt + ", refreshToken=" + (refreshToken == null ? "none" : "present")
+                + (refreshTokenExpiresAt == null ? "" : ", refreshTokenExpiresAt=" + refreshTokenExpiresAt) + "]";
+    }
+}
