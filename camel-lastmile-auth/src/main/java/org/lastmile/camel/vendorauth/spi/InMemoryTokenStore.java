@@ -25,7 +25,7 @@ public final class InMemoryTokenStore implements TokenStore {
 
     private final Map<TokenKey, AccessToken> tokens = new ConcurrentHashMap<>();
     private final Map<TokenKey, CompletableFuture<AccessToken>> flights = new ConcurrentHashMap<>();
-    private final Map<TokenKey, List<Consumer<AccessToken>>> watchers = new ConcurrentHashMap<>();
+    private final Map<TokenKey, List<Consumer<String>>> watchers = new ConcurrentHashMap<>();
     private final Clock clock;
     /** Epoch millisecond of the next sweep of expired entries. */
     private final AtomicLong nextSweep = new AtomicLong();
@@ -78,9 +78,7 @@ public final class InMemoryTokenStore implements TokenStore {
             }
             AccessToken fresh = fetcher.fetch(current);
             tokens.put(key, fresh);
-            // the flight ends before watchers hear of it, so a watcher that asks for a token finds none running
             flights.remove(key, flight);
-            notifyWatchers(key, fresh);
             flight.complete(fresh);
         } catch (Throwable failure) {
             // ended before its callers hear of it, so that a retry they start at once is a new flight, not this failed one
@@ -109,14 +107,14 @@ public final class InMemoryTokenStore implements TokenStore {
     public boolean invalidate(TokenKey key, String accessToken) {
         AccessToken current = tokens.get(key);
         if (current != null && current.value().equals(accessToken) && tokens.remove(key, current)) {
-            notifyWatchers(key, null);
+            notifyWatchers(key, current.fingerprint());
             return true;
         }
         return false;
     }
 
     @Override
-    public AutoCloseable watch(TokenKey key, Consumer<AccessToken> listener) {
+    public AutoCloseable onInvalidated(TokenKey key, Consumer<String> listener) {
         watchers.computeIfAbsent(key, k -> new CopyOnWriteArrayList<>()).add(listener);
         return () -> watchers.computeIfPresent(key, (k, list) -> {
             list.remove(listener);
@@ -124,10 +122,10 @@ public final class InMemoryTokenStore implements TokenStore {
         });
     }
 
-    private void notifyWatchers(TokenKey key, AccessToken token) {
-        List<Consumer<AccessToken>> list = watchers.get(key);
+    private void notifyWatchers(TokenKey key, String fingerprint) {
+        List<Consumer<String>> list = watchers.get(key);
         if (list != null) {
-            list.forEach(listener -> listener.accept(token));
+            list.forEach(listener -> listener.accept(fingerprint));
         }
     }
 

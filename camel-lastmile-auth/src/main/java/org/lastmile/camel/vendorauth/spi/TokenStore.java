@@ -43,10 +43,12 @@ public interface TokenStore {
     boolean invalidate(TokenKey key, String accessToken);
 
     /**
-     * Tells {@code listener} whenever the key's token is replaced (with the new token) or removed (with {@code null}),
-     * whoever did it. A hint for local copies: a notice may come twice or, for a shared store, be lost.
+     * Tells {@code listener} when a token of the key is invalidated, whoever did it, with that token's
+     * {@linkplain AccessToken#fingerprint() fingerprint}, so that a local copy of exactly that token is dropped. New tokens
+     * are not announced: they reach a caller through {@link #fetch}, the one way a token travels. A notice may come twice
+     * or, for a shared store, be lost; a local copy is bounded by its own expiry either way.
      *
-     * @return what ends the watch
+     * @return what ends the subscription
      */
-    AutoCloseable watch(TokenKey key, Consumer<AccessToken> listener);
+    AutoCloseable onInvalidated(TokenKey key, Consumer<String> listener);
 }

@@ -126,19 +126,23 @@ public abstract class TokenStoreContract {
     }
 
     @Test
-    void watchersHearOfNewAndRemovedTokens() throws Exception {
+    void subscribersHearOfInvalidatedTokensOnly() throws Exception {
         List<String> heard = new CopyOnWriteArrayList<>();
-        AutoCloseable watch = store().watch(key, token -> heard.add(token == null ? "removed" : token.value()));
+        AutoCloseable subscription = store().onInvalidated(key, heard::add);
 
-        fetch(current -> token("t1", Duration.ofHours(1)));
-        eventually("told of t1", () -> heard.contains("t1"));
+        AccessToken first = fetch(current -> token("t1", Duration.ofHours(1)));
+        assertThat(store().invalidate(key, "t0")).as("not the stored token").isFalse();
         store().invalidate(key, "t1");
-        eventually("told of the removal", () -> heard.contains("removed"));
+        eventually("told of the invalidation", () -> heard.contains(first.fingerprint()));
+        assertThat(heard).as("a new token is not announced, and only the refused one is named")
+                .containsOnly(first.fingerprint());
 
-        watch.close();
+        subscription.close();
         heard.clear();
         store().fetch(key, t -> false, current -> token("t2", Duration.ofHours(1)), executor).get(20, TimeUnit.SECONDS);
-        assertThat(heard).doesNotContain("t2");
+        store().invalidate(key, "t2");
+        assertThat(store().get(key)).isNull();
+        assertThat(heard).as("nothing after the subscription ended").isEmpty();
     }
 
     @Test

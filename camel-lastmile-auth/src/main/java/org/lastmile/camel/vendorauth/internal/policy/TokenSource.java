@@ -70,7 +70,7 @@ public final class TokenSource implements AutoCloseable {
         this.clock = clock;
         this.timing = timing;
         this.backoff = backoff;
-        this.watch = store.watch(key, this::storeChanged);
+        this.watch = store.onInvalidated(key, this::invalidatedElsewhere);
     }
 
     /** The credential's key: safe to log. */
@@ -238,11 +238,11 @@ public final class TokenSource implements AutoCloseable {
         return after;
     }
 
-    private void storeChanged(AccessToken token) {
-        if (token == null) {
-            local.set(null);
-        } else if (!token.value().equals(rejected)) {
-            adopt(token);
+    /** Another thread or member invalidated a token of this credential: drop the local copy if it is that token. */
+    private void invalidatedElsewhere(String fingerprint) {
+        LocalToken current = local.get();
+        if (current != null && current.token().fingerprint().equals(fingerprint)) {
+            local.compareAndSet(current, null);
         }
     }
 

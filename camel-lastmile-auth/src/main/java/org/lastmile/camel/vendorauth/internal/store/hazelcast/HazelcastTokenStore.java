@@ -102,7 +102,7 @@ public final class HazelcastTokenStore implements TokenStore, AutoCloseable {
     private static final class Credential {
         private final TokenKey key;
         private final TokenSealer sealer;
-        private final List<Consumer<AccessToken>> watchers = new CopyOnWriteArrayList<>();
+        private final List<Consumer<String>> watchers = new CopyOnWriteArrayList<>();
         private final List<Waiter> waiters = new CopyOnWriteArrayList<>();
 
         Credential(TokenKey key) {
@@ -405,10 +405,10 @@ public final class HazelcastTokenStore implements TokenStore, AutoCloseable {
     }
 
     @Override
-    public AutoCloseable watch(TokenKey key, Consumer<AccessToken> listener) {
+    public AutoCloseable onInvalidated(TokenKey key, Consumer<String> listener) {
         Credential credential = credential(key);
         credential.watchers.add(listener);
-        AutoCloseable localWatch = local.watch(key, listener);
+        AutoCloseable localWatch = local.onInvalidated(key, listener);
         return () -> {
             credential.watchers.remove(listener);
             localWatch.close();
@@ -474,45 +474,38 @@ public final class HazelcastTokenStore implements TokenStore, AutoCloseable {
         }
     }
 
-    /** Tells watchers of replaced and removed tokens, and wakes waiters. */
+    /** Wakes waiters on every change of a token entry, and tells subscribers which token was removed. */
     private final class TokenEvents implements EntryAddedListener<String, byte[]>, EntryUpdatedListener<String, byte[]>,
             EntryRemovedListener<String, byte[]>, EntryExpiredListener<String, byte[]>, EntryEvictedListener<String, byte[]> {
 
         @Override
         public void entryAdded(EntryEvent<String, byte[]> event) {
-            changed(event.getKey(), event.getValue());
+            wakeWaiters(event.getKey());
         }
 
         @Override
         public void entryUpdated(EntryEvent<String, byte[]> event) {
-            changed(event.getKey(), event.getValue());
+            wakeWaiters(event.getKey());
         }
 
         @Override
         public void entryRemoved(EntryEvent<String, byte[]> event) {
-            changed(event.getKey(), null);
+            Credential credential = credentials.get(event.getKey());
+            AccessToken removed = credential == null ? null : credential.sealer.open(event.getOldValue());
+            if (removed != null) {
+                credential.watchers.forEach(watcher -> watcher.accept(removed.fingerprint()));
+            }
+            wakeWaiters(event.getKey());
         }
 
         @Override
         public void entryExpired(EntryEvent<String, byte[]> event) {
-            changed(event.getKey(), null);
+            wakeWaiters(event.getKey());
         }
 
         @Override
         public void entryEvicted(EntryEvent<String, byte[]> event) {
-            changed(event.getKey(), null);
-        }
-
-        private void changed(String id, byte[] sealed) {
-            Credential credential = credentials.get(id);
-            if (credential == null) {
-                return;
-            }
-            AccessToken token = sealed == null ? null : credential.sealer.open(sealed);
-            if (sealed == null || token != null) {
-                credential.watchers.forEach(watcher -> watcher.accept(token));
-            }
-            wakeWaiters(id);
+            wakeWaiters(event.getKey());
         }
     }
 
