@@ -22,9 +22,10 @@ import org.lastmile.camel.vendorauth.internal.policy.Backoff;
 import org.lastmile.camel.vendorauth.internal.policy.RefreshTiming;
 import org.lastmile.camel.vendorauth.internal.policy.TokenManager;
 import org.lastmile.camel.vendorauth.internal.profile.ProfileRegistry;
-import org.lastmile.camel.vendorauth.internal.store.hazelcast.EmbeddedHazelcast;
-import org.lastmile.camel.vendorauth.internal.store.hazelcast.HazelcastFromConfig;
+import org.lastmile.camel.vendorauth.internal.store.FallbackTokenStore;
+import org.lastmile.camel.vendorauth.internal.store.hazelcast.ClusterInstance;
 import org.lastmile.camel.vendorauth.internal.store.hazelcast.HazelcastTokenStore;
+import org.lastmile.camel.vendorauth.spi.InMemoryTokenStore;
 import org.lastmile.camel.vendorauth.spi.TokenStore;
 
 /**
@@ -95,8 +96,8 @@ public class VendorAuthComponent extends DefaultComponent {
     private TokenClient tokenClient;
     private TokenManager tokenManager;
     /** The store and instance this component made itself, and so closes. */
-    private HazelcastTokenStore ownStore;
-    private HazelcastInstance ownInstance;
+    private FallbackTokenStore ownStore;
+    private ClusterInstance cluster;
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -148,9 +149,12 @@ public class VendorAuthComponent extends DefaultComponent {
                 maxConnections, Clock.systemUTC());
         TokenStore store = tokenStore;
         if (store == null) {
-            // the flight marker outlives one token request: a connection, an answer and a margin
-            Duration flightTtl = Duration.ofMillis(connectTimeout + responseTimeout + 2000);
-            ownStore = new HazelcastTokenStore(hazelcast(), flightTtl, Duration.ofMillis(storeTimeout), Clock.systemUTC());
+            cluster = ClusterInstance.resolve(hazelcastInstance, hazelcastConfigUri, this::readResource,
+                    new ClusterInstance.Embedded(clusterName, hazelcastPort, 10, hazelcastMembers));
+            // a token request's bound: a connection, an answer and a margin
+            Duration flightBound = Duration.ofMillis(connectTimeout + responseTimeout + 2000);
+            ownStore = new FallbackTokenStore(new HazelcastTokenStore(cluster.instance(), flightBound,
+                    Duration.ofMillis(storeTimeout), Clock.systemUTC()), new InMemoryTokenStore(), Clock.systemUTC());
             store = ownStore;
         }
         tokenManager = new TokenManager(store, tokenClient, fetchExecutor, Clock.systemUTC(),
@@ -164,20 +168,10 @@ public class VendorAuthComponent extends DefaultComponent {
         }
     }
 
-    /** The instance to share tokens through, started here when none was given. */
-    private HazelcastInstance hazelcast() throws Exception {
-        if (hazelcastInstance != null) {
-            return hazelcastInstance;
+    private byte[] readResource(String location) throws Exception {
+        try (InputStream in = ResourceHelper.resolveMandatoryResourceAsInputStream(getCamelContext(), location)) {
+            return in.readAllBytes();
         }
-        if (hazelcastConfigUri != null) {
-            try (InputStream in = ResourceHelper.resolveMandatoryResourceAsInputStream(getCamelContext(),
-                    hazelcastConfigUri)) {
-                ownInstance = HazelcastFromConfig.start(in.readAllBytes(), hazelcastConfigUri);
-            }
-        } else {
-            ownInstance = EmbeddedHazelcast.start(clusterName, hazelcastPort, 10, hazelcastMembers);
-        }
-        return ownInstance;
     }
 
     @Override
@@ -190,9 +184,9 @@ public class VendorAuthComponent extends DefaultComponent {
             ownStore.close();
             ownStore = null;
         }
-        if (ownInstance != null) {
-            ownInstance.shutdown();
-            ownInstance = null;
+        if (cluster != null) {
+            cluster.close();
+            cluster = null;
         }
         if (tokenClient != null) {
             tokenClient.close();

@@ -6,13 +6,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
-
 
 /**
  * A store for one JVM: tokens in a map, one flight per key in the JVM. Entries past {@link AccessToken#keepUntil()} are
@@ -24,8 +24,8 @@ public final class InMemoryTokenStore implements TokenStore {
     private static final Duration SWEEP_INTERVAL = Duration.ofMinutes(1);
 
     private final Map<TokenKey, AccessToken> tokens = new ConcurrentHashMap<>();
-    private final Map<TokenKey, CompletableFuture<AccessToken>> flights = new ConcurrentHashMap<>();
-    private final Map<TokenKey, List<Consumer<String>>> watchers = new ConcurrentHashMap<>();
+    private final Map<TokenKey, CompletableFuture<Claim>> flights = new ConcurrentHashMap<>();
+    private final Map<TokenKey, List<Consumer<StoreEvent>>> subscribers = new ConcurrentHashMap<>();
     private final Clock clock;
     /** Epoch millisecond of the next sweep of expired entries. */
     private final AtomicLong nextSweep = new AtomicLong();
@@ -51,41 +51,69 @@ public final class InMemoryTokenStore implements TokenStore {
     }
 
     @Override
-    public CompletableFuture<AccessToken> fetch(TokenKey key, Predicate<AccessToken> reusable, TokenFetcher fetcher,
-                                                Executor executor) {
+    public CompletableFuture<Claim> claim(TokenKey key, Predicate<AccessToken> reusable) {
         sweepExpired();
-        CompletableFuture<AccessToken> mine = new CompletableFuture<>();
-        CompletableFuture<AccessToken> running = flights.putIfAbsent(key, mine);
+        CompletableFuture<Claim> outcome = new CompletableFuture<>();
+        CompletableFuture<Claim> running = flights.putIfAbsent(key, outcome);
         if (running != null) {
-            return running;
+            return running.handle((claim, failure) -> failure == null ? CompletableFuture.completedFuture(claim)
+                    : claim(key, reusable)).thenCompose(next -> next);
         }
-        try {
-            executor.execute(() -> fly(key, reusable, fetcher, mine));
-        } catch (RuntimeException rejected) {
-            flights.remove(key, mine);
-            mine.completeExceptionally(rejected);
+        AccessToken current = get(key);
+        if (current != null && reusable.test(current)) {
+            flights.remove(key, outcome);
+            outcome.complete(new Claim.Found(current));
+            return CompletableFuture.completedFuture(new Claim.Found(current));
         }
-        return mine;
+        return CompletableFuture.completedFuture(new Claim.Won(new LocalLease(key, current, outcome)));
     }
 
-    private void fly(TokenKey key, Predicate<AccessToken> reusable, TokenFetcher fetcher,
-                     CompletableFuture<AccessToken> flight) {
-        try {
-            AccessToken current = get(key);
-            if (current != null && reusable.test(current)) {
-                flight.complete(current);
-                return;
+    /** The flight of this JVM: it ends before its waiters hear of it, so that a retry at once is a new flight. */
+    private final class LocalLease implements Lease {
+        private final TokenKey key;
+        private final AccessToken current;
+        private final CompletableFuture<Claim> outcome;
+        private final AtomicBoolean ended = new AtomicBoolean();
+
+        LocalLease(TokenKey key, AccessToken current, CompletableFuture<Claim> outcome) {
+            this.key = key;
+            this.current = current;
+            this.outcome = outcome;
+        }
+
+        @Override
+        public AccessToken current() {
+            return current;
+        }
+
+        @Override
+        public void succeed(AccessToken token) {
+            end();
+            tokens.put(key, token);
+            flights.remove(key, outcome);
+            outcome.complete(new Claim.Found(token));
+            publish(key, new StoreEvent.Stored(token.fingerprint()));
+        }
+
+        @Override
+        public void fail(FailureState state) {
+            end();
+            flights.remove(key, outcome);
+            outcome.complete(new Claim.Failed(state));
+            publish(key, new StoreEvent.Failed(state));
+        }
+
+        @Override
+        public void release() {
+            end();
+            flights.remove(key, outcome);
+            outcome.completeExceptionally(new CompletionException("released", null));
+        }
+
+        private void end() {
+            if (!ended.compareAndSet(false, true)) {
+                throw new IllegalStateException("The lease of " + key + " has ended already");
             }
-            AccessToken fresh = fetcher.fetch(current);
-            tokens.put(key, fresh);
-            flights.remove(key, flight);
-            flight.complete(fresh);
-        } catch (Throwable failure) {
-            // ended before its callers hear of it, so that a retry they start at once is a new flight, not this failed one
-            flights.remove(key, flight);
-            flight.completeExceptionally(failure);
-        } finally {
-            flights.remove(key, flight);
         }
     }
 
@@ -107,25 +135,25 @@ public final class InMemoryTokenStore implements TokenStore {
     public boolean invalidate(TokenKey key, String accessToken) {
         AccessToken current = tokens.get(key);
         if (current != null && current.value().equals(accessToken) && tokens.remove(key, current)) {
-            notifyWatchers(key, current.fingerprint());
+            publish(key, new StoreEvent.Invalidated(current.fingerprint()));
             return true;
         }
         return false;
     }
 
     @Override
-    public AutoCloseable onInvalidated(TokenKey key, Consumer<String> listener) {
-        watchers.computeIfAbsent(key, k -> new CopyOnWriteArrayList<>()).add(listener);
-        return () -> watchers.computeIfPresent(key, (k, list) -> {
+    public AutoCloseable subscribe(TokenKey key, Consumer<StoreEvent> listener) {
+        subscribers.computeIfAbsent(key, k -> new CopyOnWriteArrayList<>()).add(listener);
+        return () -> subscribers.computeIfPresent(key, (k, list) -> {
             list.remove(listener);
             return list.isEmpty() ? null : list;
         });
     }
 
-    private void notifyWatchers(TokenKey key, String fingerprint) {
-        List<Consumer<String>> list = watchers.get(key);
+    private void publish(TokenKey key, StoreEvent event) {
+        List<Consumer<StoreEvent>> list = subscribers.get(key);
         if (list != null) {
-            list.forEach(listener -> listener.accept(fingerprint));
+            list.forEach(listener -> listener.accept(event));
         }
     }
 

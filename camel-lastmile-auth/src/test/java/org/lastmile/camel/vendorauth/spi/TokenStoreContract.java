@@ -16,6 +16,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.lastmile.camel.vendorauth.internal.profile.TokenKeyTest;
 
+import org.lastmile.camel.vendorauth.test.Claims;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.lastmile.camel.vendorauth.test.Eventually.eventually;
@@ -41,7 +43,7 @@ public abstract class TokenStoreContract {
     }
 
     private AccessToken fetch(TokenFetcher fetcher) throws Exception {
-        return store().fetch(key, t -> true, fetcher, executor).get(20, TimeUnit.SECONDS);
+        return Claims.fetch(store(), key, t -> true, fetcher, executor).get(20, TimeUnit.SECONDS);
     }
 
     @Test
@@ -58,7 +60,7 @@ public abstract class TokenStoreContract {
         };
         List<CompletableFuture<AccessToken>> all = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            all.add(store().fetch(key, t -> false, slow, executor));
+            all.add(Claims.fetch(store(), key, t -> false, slow, executor));
         }
         for (CompletableFuture<AccessToken> each : all) {
             assertThat(each.get(20, TimeUnit.SECONDS).value()).isEqualTo("t1");
@@ -72,7 +74,7 @@ public abstract class TokenStoreContract {
         fetch(current -> token("t1", Duration.ofHours(1)));
         AtomicInteger fetches = new AtomicInteger();
 
-        AccessToken reused = store().fetch(key, t -> t.value().equals("t1"), current -> {
+        AccessToken reused = Claims.fetch(store(), key, t -> t.value().equals("t1"), current -> {
             fetches.incrementAndGet();
             return token("t2", Duration.ofHours(1));
         }, executor).get(20, TimeUnit.SECONDS);
@@ -87,7 +89,7 @@ public abstract class TokenStoreContract {
         fetch(current -> new AccessToken("t1", "Bearer", now.plusSeconds(3600), "r1", null, now));
         List<AccessToken> seen = new CopyOnWriteArrayList<>();
 
-        store().fetch(key, t -> false, current -> {
+        Claims.fetch(store(), key, t -> false, current -> {
             seen.add(current);
             return token("t2", Duration.ofHours(1));
         }, executor).get(20, TimeUnit.SECONDS);
@@ -128,7 +130,11 @@ public abstract class TokenStoreContract {
     @Test
     void subscribersHearOfInvalidatedTokensOnly() throws Exception {
         List<String> heard = new CopyOnWriteArrayList<>();
-        AutoCloseable subscription = store().onInvalidated(key, heard::add);
+        AutoCloseable subscription = store().subscribe(key, event -> {
+            if (event instanceof StoreEvent.Invalidated invalidated) {
+                heard.add(invalidated.fingerprint());
+            }
+        });
 
         AccessToken first = fetch(current -> token("t1", Duration.ofHours(1)));
         assertThat(store().invalidate(key, "t0")).as("not the stored token").isFalse();
@@ -139,7 +145,7 @@ public abstract class TokenStoreContract {
 
         subscription.close();
         heard.clear();
-        store().fetch(key, t -> false, current -> token("t2", Duration.ofHours(1)), executor).get(20, TimeUnit.SECONDS);
+        Claims.fetch(store(), key, t -> false, current -> token("t2", Duration.ofHours(1)), executor).get(20, TimeUnit.SECONDS);
         store().invalidate(key, "t2");
         assertThat(store().get(key)).isNull();
         assertThat(heard).as("nothing after the subscription ended").isEmpty();

@@ -6,12 +6,15 @@ import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.lastmile.camel.vendorauth.internal.oauth.TokenClient;
 import org.lastmile.camel.vendorauth.internal.profile.Credential;
 import org.lastmile.camel.vendorauth.spi.AccessToken;
+import org.lastmile.camel.vendorauth.spi.Claim;
+import org.lastmile.camel.vendorauth.spi.FailureState;
+import org.lastmile.camel.vendorauth.spi.Lease;
+import org.lastmile.camel.vendorauth.spi.StoreEvent;
 import org.lastmile.camel.vendorauth.spi.TokenEndpointException;
 import org.lastmile.camel.vendorauth.spi.TokenKey;
 import org.lastmile.camel.vendorauth.spi.TokenStore;
@@ -70,7 +73,11 @@ public final class TokenSource implements AutoCloseable {
         this.clock = clock;
         this.timing = timing;
         this.backoff = backoff;
-        this.watch = store.onInvalidated(key, this::invalidatedElsewhere);
+        this.watch = store.subscribe(key, event -> {
+            if (event instanceof StoreEvent.Invalidated invalidated) {
+                invalidatedElsewhere(invalidated.fingerprint());
+            }
+        });
     }
 
     /** The credential's key: safe to log. */
@@ -146,16 +153,33 @@ public final class TokenSource implements AutoCloseable {
     /** Holder of the lock: starts the one flight. */
     private CompletableFuture<LocalToken> startFlight() {
         flying = true;
-        AtomicBoolean askedVendor = new AtomicBoolean();
-        CompletableFuture<LocalToken> started = store.fetch(key, this::reusable, current -> {
-            askedVendor.set(true);
-            return fetchFromVendor(current);
-        }, executor).thenApply(token -> {
-            if (!askedVendor.get()) {
+        CompletableFuture<LocalToken> started = store.claim(key, this::reusable).thenComposeAsync(claim -> {
+            if (claim instanceof Claim.Found found) {
                 statistics.storeHit();
+                return CompletableFuture.completedFuture(adopt(found.token()));
             }
-            return adopt(token);
-        });
+            if (claim instanceof Claim.Failed failed) {
+                return CompletableFuture.failedFuture(failed.state().lastFailure());
+            }
+            Lease lease = ((Claim.Won) claim).lease();
+            AccessToken fresh;
+            try {
+                fresh = fetchFromVendor(lease.current());
+            } catch (TokenEndpointException e) {
+                int failuresNow;
+                synchronized (lock) {
+                    failuresNow = failures + 1;
+                }
+                lease.fail(new FailureState(e, failuresNow,
+                        clock.instant().plus(backoff.delay(failuresNow, e.getRetryAfter()))));
+                return CompletableFuture.failedFuture(e);
+            } catch (RuntimeException e) {
+                lease.release();
+                return CompletableFuture.failedFuture(e);
+            }
+            lease.succeed(fresh);
+            return CompletableFuture.completedFuture(adopt(fresh));
+        }, executor);
         flight = started;
         started.whenComplete((token, failure) -> landed(started, failure));
         return started;

@@ -1,0 +1,122 @@
+package org.lastmile.camel.vendorauth.internal.store.hazelcast;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import com.hazelcast.map.IMap;
+import org.lastmile.camel.vendorauth.spi.FailureState;
+
+/**
+ * The flights map, one credential's entry at a time: who holds the flight (a marker with a short lease), or how the last
+ * flight failed (a failure record). Both are sealed for the credential and carry their own expiry in cluster time; an
+ * entry that does not open (planted by an outsider), or whose expiry has passed (its holder froze, died or lost its time
+ * to live), is taken over with a compare and set on the very bytes read, so that of several members taking over at once
+ * exactly one wins.
+ */
+final class FlightMarkers {
+
+    /** How long a marker holds the flight unless renewed. */
+    static final Duration LEASE = Duration.ofSeconds(3);
+    /** How often the holder renews it: twice within a lease, so one slow renewal loses nothing. */
+    static final Duration RENEW_EVERY = Duration.ofSeconds(1);
+    /** The entry's own time to live: clean-up only, since the marker's sealed expiry is what readers trust. */
+    private static final long ENTRY_TTL_MILLIS = 2 * LEASE.toMillis();
+    /** The least time a failure record stands, so that members waiting on the failed flight hear of it. */
+    private static final long FAILURE_HOLD_MILLIS = 1000;
+
+    /** What an attempt to take the flight found. */
+    sealed interface Take {
+    }
+
+    /** The flight is this caller's, held by the marker of these bytes. */
+    record Won(byte[] marker) implements Take {
+    }
+
+    /** Another party holds it, for at most {@code remainingMillis} unless renewed. */
+    record Held(long remainingMillis) implements Take {
+    }
+
+    /** The last flight failed, and its record still stands. */
+    record Failed(FailureState state) implements Take {
+    }
+
+    private final IMap<String, Object> flights;
+    private final HazelcastCalls calls;
+    private final ClusterClock clock;
+
+    FlightMarkers(IMap<String, Object> flights, HazelcastCalls calls, ClusterClock clock) {
+        this.flights = flights;
+        this.calls = calls;
+        this.clock = clock;
+    }
+
+    /** Takes the flight with a new marker of that lease, unless a live marker or failure record stands. */
+    Take take(CredentialSlot slot, String lease) {
+        long now = clock.now();
+        long offset = clock.offset();
+        byte[] mine = slot.sealer().seal(new SharedRecord.Marker(lease, now + LEASE.toMillis()), offset);
+        return calls.call("claiming a flight", () -> {
+            Object existing = flights.putIfAbsent(slot.id(), mine, ENTRY_TTL_MILLIS, TimeUnit.MILLISECONDS);
+            if (existing == null) {
+                return new Won(mine);
+            }
+            SharedRecord record = slot.sealer().open(existing, offset);
+            if (record instanceof SharedRecord.Marker marker && marker.expiresAt() > now) {
+                return new Held(marker.expiresAt() - now);
+            }
+            if (record instanceof SharedRecord.Failure failure && failure.expiresAt() > now) {
+                return new Failed(failure.state());
+            }
+            return replace(slot, existing, mine) ? new Won(mine) : new Held(0);
+        });
+    }
+
+    /**
+     * Renews the lease: its marker of these bytes is replaced by one with a later expiry, or written again when somebody
+     * removed it.
+     *
+     * @return the new marker, or {@code null} when another party holds the flight now
+     */
+    byte[] renew(CredentialSlot slot, String lease, byte[] current) {
+        byte[] next = slot.sealer().seal(new SharedRecord.Marker(lease, clock.now() + LEASE.toMillis()), clock.offset());
+        return calls.call("renewing a flight's lease", () -> {
+            boolean held = replace(slot, current, next)
+                    || flights.putIfAbsent(slot.id(), next, ENTRY_TTL_MILLIS, TimeUnit.MILLISECONDS) == null;
+            return held ? next : null;
+        });
+    }
+
+    /** Ends the flight of that marker; a marker of somebody else stays. */
+    void remove(CredentialSlot slot, byte[] marker) {
+        calls.call("ending a flight", () -> flights.remove(slot.id(), marker));
+    }
+
+    /** The same without waiting, for a member that falls back to fetching on its own: it clears what it wrote. */
+    void removeLater(CredentialSlot slot, byte[] marker) {
+        calls.fireAndForget(() -> flights.remove(slot.id(), marker));
+    }
+
+    /**
+     * Puts the failure record in place of the flight's marker, with its time to live in the same call: until the state's
+     * {@code retryAt}, and at least a second.
+     */
+    void recordFailure(CredentialSlot slot, FailureState state) {
+        long now = clock.now();
+        long offset = clock.offset();
+        long hold = Math.max(FAILURE_HOLD_MILLIS, state.retryAt().toEpochMilli() + offset - now);
+        byte[] record = slot.sealer().seal(new SharedRecord.Failure(state, now + hold), offset);
+        calls.call("recording a failed flight", () -> {
+            flights.set(slot.id(), record, hold, TimeUnit.MILLISECONDS);
+            return null;
+        });
+    }
+
+    /** Compare and set, then the time to live that {@code replace} drops (the sealed expiry covers a failure between). */
+    private boolean replace(CredentialSlot slot, Object expected, byte[] next) {
+        if (!flights.replace(slot.id(), expected, next)) {
+            return false;
+        }
+        flights.setTtl(slot.id(), ENTRY_TTL_MILLIS, TimeUnit.MILLISECONDS);
+        return true;
+    }
+}

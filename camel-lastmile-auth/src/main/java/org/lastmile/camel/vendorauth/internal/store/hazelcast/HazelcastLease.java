@@ -1,0 +1,130 @@
+package org.lastmile.camel.vendorauth.internal.store.hazelcast;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.lastmile.camel.vendorauth.spi.AccessToken;
+import org.lastmile.camel.vendorauth.spi.Claim;
+import org.lastmile.camel.vendorauth.spi.FailureState;
+import org.lastmile.camel.vendorauth.spi.Lease;
+import org.lastmile.camel.vendorauth.spi.StoreUnavailableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The flight of one credential, won by this JVM: its marker is renewed every {@link FlightMarkers#RENEW_EVERY} until the
+ * lease ends, so that the others take over within {@link FlightMarkers#LEASE} of this JVM freezing or dying, and never
+ * wait out a token request's timeouts. Its end reaches the waiters of this JVM first ({@code outcome}), then the cluster;
+ * a {@link StoreUnavailableException} from the cluster part is thrown after the waiters here have their answer.
+ */
+final class HazelcastLease implements Lease {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HazelcastLease.class);
+
+    private final CredentialSlot slot;
+    private final String id;
+    private final AccessToken current;
+    private final FlightMarkers markers;
+    private final TokenEntries entries;
+    private final HazelcastCalls calls;
+    private final CompletableFuture<Claim> outcome;
+    private final AtomicBoolean ended = new AtomicBoolean();
+    /** The bytes of the marker as last written; guarded by {@code this}. */
+    private byte[] marker;
+    /** Whether another party took the flight over (this JVM froze past its lease); guarded by {@code this}. */
+    private boolean lost;
+
+    /**
+     * @param id      the lease's id, written in its marker
+     * @param current the token the store held when the lease was won, or {@code null}
+     * @param outcome what the waiters of this JVM get when the lease ends
+     * @param marker  the marker that won the flight
+     */
+    HazelcastLease(CredentialSlot slot, String id, AccessToken current, FlightMarkers markers, TokenEntries entries,
+                   HazelcastCalls calls, CompletableFuture<Claim> outcome, byte[] marker) {
+        this.slot = slot;
+        this.id = id;
+        this.current = current;
+        this.markers = markers;
+        this.entries = entries;
+        this.calls = calls;
+        this.outcome = outcome;
+        this.marker = marker;
+    }
+
+    /** Starts renewing the marker. */
+    void keepAlive() {
+        calls.schedule(() -> calls.execute(this::renew), FlightMarkers.RENEW_EVERY.toMillis());
+    }
+
+    private synchronized void renew() {
+        if (ended.get() || lost) {
+            return;
+        }
+        try {
+            byte[] next = markers.renew(slot, id, marker);
+            if (next == null) {
+                lost = true;
+                LOG.debug("The flight of {} was taken over by another member while this one fetched", slot.key());
+                return;
+            }
+            marker = next;
+        } catch (StoreUnavailableException e) {
+            LOG.debug("Could not renew the flight of {}; trying again", slot.key(), e);
+        }
+        keepAlive();
+    }
+
+    @Override
+    public AccessToken current() {
+        return current;
+    }
+
+    @Override
+    public void succeed(AccessToken token) {
+        end();
+        outcome.complete(new Claim.Found(token));
+        synchronized (this) {
+            try {
+                entries.write(slot, token);
+            } catch (StoreUnavailableException e) {
+                markers.removeLater(slot, marker);
+                throw e;
+            }
+            markers.remove(slot, marker);
+        }
+    }
+
+    @Override
+    public void fail(FailureState state) {
+        end();
+        outcome.complete(new Claim.Failed(state));
+        synchronized (this) {
+            if (lost) {
+                // the flight is somebody else's now: their waiters wait for their outcome, not for this one
+                return;
+            }
+            try {
+                markers.recordFailure(slot, state);
+            } catch (StoreUnavailableException e) {
+                markers.removeLater(slot, marker);
+                throw e;
+            }
+        }
+    }
+
+    @Override
+    public void release() {
+        end();
+        outcome.completeExceptionally(new FlightProtocol.Released());
+        synchronized (this) {
+            markers.remove(slot, marker);
+        }
+    }
+
+    private void end() {
+        if (!ended.compareAndSet(false, true)) {
+            throw new IllegalStateException("The lease of " + slot.key() + " has ended already");
+        }
+    }
+}
