@@ -3,8 +3,11 @@ package org.lastmile.camel.vendorauth.test;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -13,11 +16,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.lastmile.camel.vendorauth.test.Eventually.eventually;
 
 /**
- * A cluster member in a JVM of its own ({@code cache.ClusterMemberMain}), and the lines it printed: one per exchange,
- * {@code TOKEN ...} or {@code FAILED ...}. It can be killed, frozen and thawed by its own PID; {@link #close()} kills it,
- * frozen or not.
+ * A cluster member in a JVM of its own ({@code internal.store.hazelcast.ClusterMemberMain}), and the lines it printed: its
+ * cluster's size as it changes, then, once told to {@link #go()}, one line per exchange, {@code TOKEN ...} or
+ * {@code FAILED ...}, each with how long the exchange took. It can be killed, frozen and thawed by its own PID;
+ * {@link #close()} kills it, frozen or not.
  */
 public final class MemberProcess implements AutoCloseable {
+
+    /** How long JVMs may take to start and form a cluster on a machine busy with other builds. */
+    public static final Duration START_PATIENCE = Duration.ofMinutes(3);
 
     private final Process process;
     private final List<String> lines = new CopyOnWriteArrayList<>();
@@ -39,19 +46,52 @@ public final class MemberProcess implements AutoCloseable {
     }
 
     /**
-     * Starts a member of the cluster that sends an exchange every 100 ms, and waits until it has started.
+     * Starts {@code count} members of the cluster at once, and waits until each has started and sees all of them.
      *
-     * @param responseTimeout the component's response timeout, in milliseconds
+     * @param responseTimeout the component's response timeout in milliseconds, or {@code null} for its default
      */
-    public static MemberProcess start(LoopbackCluster cluster, String tokenUrl, long responseTimeout) throws IOException {
+    public static List<MemberProcess> startAll(LoopbackCluster cluster, int count, String tokenUrl, Long responseTimeout)
+            throws IOException {
         String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                "org.lastmile.camel.vendorauth.internal.store.hazelcast.ClusterMemberMain", cluster.name(), String.valueOf(cluster.port()),
-                tokenUrl, String.valueOf(responseTimeout)).redirectErrorStream(true).start();
-        MemberProcess member = new MemberProcess(process);
-        eventually("member started", () -> member.lines.contains("STARTED") || !process.isAlive());
-        assertThat(process.isAlive()).as("member JVM alive; it printed %s", member.lines).isTrue();
-        return member;
+        List<MemberProcess> members = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Process process = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+                    "org.lastmile.camel.vendorauth.internal.store.hazelcast.ClusterMemberMain", cluster.name(),
+                    String.valueOf(cluster.port()), tokenUrl, responseTimeout == null ? "default"
+                            : String.valueOf(responseTimeout)).redirectErrorStream(true).start();
+            members.add(new MemberProcess(process));
+        }
+        try {
+            for (MemberProcess member : members) {
+                eventually("a member started and sees " + count + " members", START_PATIENCE,
+                        () -> member.lines.contains("STARTED") && member.members() == count || !member.process.isAlive());
+                assertThat(member.process.isAlive()).as("member JVM alive; it printed %s", member.lines).isTrue();
+            }
+        } catch (AssertionError notReady) {
+            for (MemberProcess member : members) {
+                member.process.destroyForcibly();
+            }
+            throw notReady;
+        }
+        return members;
+    }
+
+    /** The cluster's size as this member last saw it. */
+    private int members() {
+        int seen = 0;
+        for (String line : lines) {
+            if (line.startsWith("MEMBERS ")) {
+                seen = Integer.parseInt(line.substring(8).trim());
+            }
+        }
+        return seen;
+    }
+
+    /** Starts its exchanges. */
+    public void go() throws IOException {
+        OutputStream in = process.getOutputStream();
+        in.write("GO\n".getBytes(StandardCharsets.UTF_8));
+        in.flush();
     }
 
     /** Exchanges that got a token so far. */
@@ -62,6 +102,12 @@ public final class MemberProcess implements AutoCloseable {
     /** Exchanges that failed so far, with their messages. */
     public List<String> failures() {
         return lines.stream().filter(line -> line.startsWith("FAILED")).toList();
+    }
+
+    /** The longest an exchange of this member took so far, in milliseconds. */
+    public long longestWaitMillis() {
+        return lines.stream().filter(line -> line.startsWith("TOKEN") || line.startsWith("FAILED"))
+                .mapToLong(line -> Long.parseLong(line.split(" ")[line.startsWith("TOKEN") ? 2 : 1])).max().orElse(0);
     }
 
     /** SIGKILL, and waits for the end. */

@@ -1,21 +1,33 @@
 package org.lastmile.camel.vendorauth.internal.store.hazelcast;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
+import com.hazelcast.cluster.MembershipEvent;
+import com.hazelcast.cluster.MembershipListener;
+import com.hazelcast.core.HazelcastInstance;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.lastmile.camel.vendorauth.VendorAuthComponent;
+import org.lastmile.camel.vendorauth.test.LoopbackCluster;
 
 /**
- * One Camel application in a JVM of its own, for tests that need real processes: it joins the cluster, then sends an
- * exchange every 100 ms and prints one line per exchange ({@code TOKEN <fingerprint>} or {@code FAILED <message>}). It ends
- * when its parent closes its standard input, so that no test leaves it behind.
+ * One Camel application in a JVM of its own, for tests that need real processes. It starts a member of the cluster and
+ * prints {@code MEMBERS <n>} whenever the cluster's size changes (a readiness signal), then waits for a line {@code GO}
+ * on its standard input before it sends an exchange every 100 ms, printing one line per exchange:
+ * {@code TOKEN <hash> <millis>} or {@code FAILED <millis> <message>}, with how long the exchange took. It ends when its
+ * parent closes its standard input, so that no test leaves it behind.
  *
  * <p>
- * Arguments: cluster name, first port, token URL, response timeout in milliseconds.
+ * Arguments: cluster name, first port, token URL, response timeout in milliseconds ({@code default}: the component's).
+ * Every other timeout is the component's default.
  */
 public final class ClusterMemberMain {
 
@@ -23,25 +35,44 @@ public final class ClusterMemberMain {
     }
 
     public static void main(String[] args) throws Exception {
-        Thread watchdog = new Thread(() -> {
-            try {
-                while (System.in.read() >= 0) {
-                    // the parent says nothing; end of input means it is gone
+        CountDownLatch go = new CountDownLatch(1);
+        Thread parent = new Thread(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+                for (String line; (line = in.readLine()) != null;) {
+                    if (line.equals("GO")) {
+                        go.countDown();
+                    }
                 }
             } catch (IOException e) {
-                // the same: the parent is gone
+                // the same as the end of input: the parent is gone
             }
             Runtime.getRuntime().halt(0);
         });
-        watchdog.setDaemon(true);
-        watchdog.start();
+        parent.setDaemon(true);
+        parent.start();
+
+        HazelcastInstance member = EmbeddedHazelcast.start(args[0], Integer.parseInt(args[1]), LoopbackCluster.PORTS,
+                "127.0.0.1");
+        member.getCluster().addMembershipListener(new MembershipListener() {
+            @Override
+            public void memberAdded(MembershipEvent event) {
+                System.out.println("MEMBERS " + event.getMembers().size());
+            }
+
+            @Override
+            public void memberRemoved(MembershipEvent event) {
+                System.out.println("MEMBERS " + event.getMembers().size());
+            }
+        });
+        System.out.println("MEMBERS " + member.getCluster().getMembers().size());
 
         CamelContext camel = new DefaultCamelContext();
         VendorAuthComponent component = new VendorAuthComponent();
-        component.setClusterName(args[0]);
-        component.setHazelcastPort(Integer.parseInt(args[1]));
-        component.setConnectTimeout(1000);
-        component.setResponseTimeout(Long.parseLong(args[3]));
+        component.setHazelcastInstance(member);
+        if (!args[3].equals("default")) {
+            component.setResponseTimeout(Long.parseLong(args[3]));
+        }
+        // a member that failed (the thawed winner) tries again soon
         component.setBackoffInitial(100);
         component.setBackoffMax(500);
         camel.addComponent("vendorauth", component);
@@ -53,12 +84,15 @@ public final class ClusterMemberMain {
         });
         camel.start();
         System.out.println("STARTED");
+        go.await();
         ProducerTemplate template = camel.createProducerTemplate();
         while (true) {
+            long started = System.nanoTime();
             Exchange done = template.request("direct:api", exchange -> { });
+            long took = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
             String header = done.getMessage().getHeader("Authorization", String.class);
-            System.out.println(done.getException() == null ? "TOKEN " + header.hashCode()
-                    : "FAILED " + done.getException().getMessage());
+            System.out.println(done.getException() == null ? "TOKEN " + header.hashCode() + " " + took
+                    : "FAILED " + took + " " + done.getException().getMessage());
             Thread.sleep(100);
         }
     }

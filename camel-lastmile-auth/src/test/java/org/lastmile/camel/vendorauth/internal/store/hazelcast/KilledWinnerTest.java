@@ -1,5 +1,6 @@
 package org.lastmile.camel.vendorauth.internal.store.hazelcast;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,9 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.lastmile.camel.vendorauth.test.Eventually.eventually;
 
 /**
- * Three JVMs form a cluster; the one that wins the flight is killed (SIGKILL) while the vendor keeps it waiting, well within
- * its 45 s response timeout. Another member fetches (its marker is cleared when the cluster sees the member leave, at the
- * latest when the marker's time to live ends), and every member gets its token.
+ * Three JVMs form a cluster with default timeouts; the one that wins the flight is killed (SIGKILL) while the vendor keeps
+ * it waiting. Another member fetches once the dead winner's lease ends, and every member gets its token.
  */
 class KilledWinnerTest {
 
@@ -27,13 +27,6 @@ class KilledWinnerTest {
     static WireMockExtension vendor = TokenAnswers.vendor();
 
     private final List<MemberProcess> members = new ArrayList<>();
-
-    private MemberProcess start(LoopbackCluster cluster) throws Exception {
-        // the winner's request must still wait when it is killed, however long the others take to start
-        MemberProcess member = MemberProcess.start(cluster, vendor.baseUrl() + "/token", 45_000);
-        members.add(member);
-        return member;
-    }
 
     @AfterEach
     void stopMembers() throws InterruptedException {
@@ -47,15 +40,19 @@ class KilledWinnerTest {
         TokenAnswers.firstRequestHangs(vendor, "t2");
 
         try (LoopbackCluster cluster = new LoopbackCluster()) {
-            MemberProcess winner = start(cluster);
+            members.addAll(MemberProcess.startAll(cluster, 3, vendor.baseUrl() + "/token", null));
+            MemberProcess winner = members.get(0);
+            MemberProcess second = members.get(1);
+            MemberProcess third = members.get(2);
+            winner.go();
             eventually("the first member is asking the vendor",
                     () -> vendor.findAll(postRequestedFor(urlEqualTo("/token"))).size() == 1);
-            MemberProcess second = start(cluster);
-            MemberProcess third = start(cluster);
-
             winner.kill();
+            second.go();
+            third.go();
 
-            eventually("the others got their tokens", () -> second.tokens() >= 5 && third.tokens() >= 5);
+            eventually("the others got their tokens", Duration.ofSeconds(90),
+                    () -> second.tokens() >= 5 && third.tokens() >= 5);
             assertThat(second.failures()).isEmpty();
             assertThat(third.failures()).isEmpty();
             assertThat(vendor.findAll(postRequestedFor(urlEqualTo("/token")))).as("the hung request and one more")
