@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -18,6 +19,7 @@ import org.lastmile.camel.vendorauth.internal.profile.BodyFormat;
 import org.lastmile.camel.vendorauth.internal.profile.ClientAuthentication;
 import org.lastmile.camel.vendorauth.internal.profile.Credential;
 import org.lastmile.camel.vendorauth.internal.profile.GrantType;
+import org.lastmile.camel.vendorauth.internal.profile.KeyMaterialTest;
 import org.lastmile.camel.vendorauth.internal.store.hazelcast.HazelcastTokenStore;
 import org.lastmile.camel.vendorauth.spi.AccessToken;
 import org.lastmile.camel.vendorauth.spi.TokenKey;
@@ -112,5 +114,30 @@ class SharedMapSecurityTest {
             assertThat(fetched).as("fetched instead of adopting what was planted").hasValue(1);
             assertThat(got.value()).startsWith("fresh-");
         }
+    }
+
+    @Test
+    void aCredentialWithoutASecretIsOpenedAndWrittenOnlyWithItsSealingKey() throws Exception {
+        TokenKey victim = KeyMaterialTest.withoutSecret("vault-Key-31d0", Map.of(), Set.of()).key();
+        // the outsider knows everything public of the credential, and guesses the rest
+        TokenKey outsider = KeyMaterialTest.withoutSecret("guessed", Map.of(), Set.of()).key();
+        fetch(storeOfA, victim, TOKEN_OF_A);
+        fetch(storeOfB, outsider, "outsiders-Token");
+
+        assertThat(outsider.id()).as("the victim's entry is not found under the outsider's id").isNotEqualTo(victim.id());
+        IMap<String, byte[]> raw = second.getMap(HazelcastTokenStore.TOKENS_MAP);
+        byte[] victims = raw.get(victim.id());
+        byte[] outsiders = raw.get(outsider.id());
+        raw.put(outsider.id(), victims);
+        assertThat(storeOfB.get(outsider)).as("the victim's token copied where the outsider can open it").isNull();
+
+        raw.put(victim.id(), outsiders);
+        AtomicInteger fetched = new AtomicInteger();
+        AccessToken sent = Claims.fetch(storeOfA, victim, current -> current != null, current -> {
+            fetched.incrementAndGet();
+            return token("fresh");
+        }, executor).get(20, TimeUnit.SECONDS);
+        assertThat(sent.value()).as("never the outsider's token").isEqualTo("fresh");
+        assertThat(fetched).hasValue(1);
     }
 }

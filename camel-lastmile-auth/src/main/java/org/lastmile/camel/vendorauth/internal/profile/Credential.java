@@ -4,13 +4,16 @@ import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -37,6 +40,9 @@ import org.lastmile.camel.vendorauth.spi.TokenKey;
  * @param expiry               how lifetimes are read and bounded
  * @param refresh              how refresh tokens are used
  * @param apiBaseUrl           the vendor API's base URL for the chosen environment, or {@code null}
+ * @param sealingKey           key material the user gives for a credential without a secret of its own, or {@code null}
+ * @param secretParameters     the names of {@code parameters} whose values are secret: key material, masked, never part
+ *                             of the key's id
  */
 public record Credential(
         String profile,
@@ -52,7 +58,9 @@ public record Credential(
         Map<String, String> parameters,
         VendorProfile.ExpiryRules expiry,
         VendorProfile.RefreshRules refresh,
-        String apiBaseUrl) {
+        String apiBaseUrl,
+        String sealingKey,
+        Set<String> secretParameters) {
 
     private static final byte[] SALT = "camel-lastmile-auth/token-key/v1".getBytes(StandardCharsets.UTF_8);
 
@@ -66,6 +74,16 @@ public record Credential(
         parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
         Objects.requireNonNull(expiry, "expiry");
         Objects.requireNonNull(refresh, "refresh");
+        secretParameters = Set.copyOf(secretParameters);
+    }
+
+    /** A credential with no sealing key and no secret parameters. */
+    public Credential(String profile, URI tokenUrl, URI refreshUrl, GrantType grantType,
+                      ClientAuthentication clientAuthentication, BodyFormat bodyFormat, String clientId,
+                      String clientSecret, String username, String password, Map<String, String> parameters,
+                      VendorProfile.ExpiryRules expiry, VendorProfile.RefreshRules refresh, String apiBaseUrl) {
+        this(profile, tokenUrl, refreshUrl, grantType, clientAuthentication, bodyFormat, clientId, clientSecret, username,
+                password, parameters, expiry, refresh, apiBaseUrl, null, Set.of());
     }
 
     /** Client authentication on refresh requests. */
@@ -81,13 +99,26 @@ public record Credential(
     /** The secret strings of this credential (never {@code null} entries), for scrubbing text that might echo them. */
     public List<String> secrets() {
         List<String> secrets = new ArrayList<>(2);
-        if (clientSecret != null && !clientSecret.isEmpty()) {
-            secrets.add(clientSecret);
+        for (String secret : new String[] { clientSecret, password, sealingKey }) {
+            if (secret != null && !secret.isEmpty()) {
+                secrets.add(secret);
+            }
         }
-        if (password != null && !password.isEmpty()) {
-            secrets.add(password);
-        }
+        secretParameters.forEach(name -> {
+            String value = parameters.get(name);
+            if (value != null && !value.isEmpty()) {
+                secrets.add(value);
+            }
+        });
         return secrets;
+    }
+
+    /**
+     * Whether anything of this credential is secret, so that its key can be derived from it: without, whoever knows its
+     * public parts (client id, URLs) would derive the same key, read its token from a shared store and plant one of his.
+     */
+    public boolean hasKeyMaterial() {
+        return !secrets().isEmpty();
     }
 
     @Override
@@ -100,7 +131,7 @@ public record Credential(
     /** This credential's name in stores: the same on every member configured with it, and revealing nothing of it. */
     public TokenKey key() {
         Credential request = this;
-        byte[] secretMaterial = encode(request.clientSecret(), request.password());
+        byte[] secretMaterial = hasKeyMaterial() ? keyMaterial() : ThisJvm.keyMaterial();
         byte[] prk = Hkdf.extract(SALT, secretMaterial);
         byte[] idKey = Hkdf.expand(prk, "id", 32);
         byte[] sealingKey = Hkdf.expand(prk, "seal", 32);
@@ -117,7 +148,8 @@ public record Credential(
         identity[i++] = request.username();
         for (Map.Entry<String, String> p : request.parameters().entrySet()) {
             identity[i++] = p.getKey();
-            identity[i++] = p.getValue();
+            // a secret value is key material, never part of the id
+            identity[i++] = secretParameters.contains(p.getKey()) ? null : p.getValue();
         }
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
@@ -127,6 +159,16 @@ public record Credential(
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is missing from this JVM", e);
         }
+    }
+
+    /** Every secret in its place, so that a secret moved from one option to another gives another key. */
+    private byte[] keyMaterial() {
+        List<String> parts = new ArrayList<>(Arrays.asList(clientSecret, password, sealingKey));
+        secretParameters.stream().sorted().forEach(name -> {
+            parts.add(name);
+            parts.add(parameters.get(name));
+        });
+        return encode(parts.toArray(String[]::new));
     }
 
     /** Length-prefixed concatenation, so that ("ab","c") and ("a","bc") differ; {@code null} differs from "". */
@@ -145,5 +187,23 @@ public record Credential(
             }
         }
         return buffer.array();
+    }
+
+    /**
+     * Key material for credentials without a secret: random, and this JVM's alone, so that their tokens are kept per JVM
+     * (another member derives another key, and its entries are not these) and nobody else can open or forge them.
+     */
+    private static final class ThisJvm {
+        private static final byte[] KEY_MATERIAL = random();
+
+        private static byte[] random() {
+            byte[] bytes = new byte[32];
+            new SecureRandom().nextBytes(bytes);
+            return bytes;
+        }
+
+        static byte[] keyMaterial() {
+            return KEY_MATERIAL.clone();
+        }
     }
 }

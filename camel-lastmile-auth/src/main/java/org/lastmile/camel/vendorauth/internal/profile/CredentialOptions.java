@@ -40,6 +40,12 @@ public interface CredentialOptions {
 
     String getTenantType();
 
+    /** Key material for a credential without a secret of its own; the same on every member that shares its token. */
+    String getSealingKey();
+
+    /** Comma-separated names of request parameters whose values are secret. */
+    String getSecretParameters();
+
     /** Further parameters of the token request ({@code param.<name>}). */
     Map<String, Object> getAdditionalParameters();
 }

@@ -3,8 +3,13 @@ package org.lastmile.camel.vendorauth.internal.profile;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 
 /**
@@ -13,6 +18,8 @@ import java.util.Map;
  * names the option.
  */
 public final class CredentialResolver {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CredentialResolver.class);
 
     private CredentialResolver() {
     }
@@ -86,10 +93,29 @@ public final class CredentialResolver {
             }
         });
 
-        return new Credential(profile.name(), token, refresh, grant, auth, format, options.getClientId(),
+        Set<String> secretParameters = new LinkedHashSet<>();
+        if (options.getSecretParameters() != null) {
+            for (String name : options.getSecretParameters().split(",")) {
+                if (!name.isBlank()) {
+                    secretParameters.add(name.trim());
+                }
+            }
+        }
+        Credential credential = new Credential(profile.name(), token, refresh, grant, auth, format, options.getClientId(),
                 options.getClientSecret(), grant == GrantType.PASSWORD ? options.getUsername() : null,
                 grant == GrantType.PASSWORD ? options.getPassword() : null, parameters, expiry, profile.refresh(),
-                environment == null ? null : environment.apiUrl());
+                environment == null ? null : environment.apiUrl(), blankToNull(options.getSealingKey()), secretParameters);
+        if (!credential.hasKeyMaterial()) {
+            LOG.warn("A credential of profile '{}' has no secret (no client secret, password, sealingKey or secret"
+                    + " parameter): a key derived from what it has would be known to anybody who reaches the cluster,"
+                    + " so its token is kept by this JVM alone and not shared. Set sealingKey, the same on every member,"
+                    + " to share it.", profile.name());
+        }
+        return credential;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 
     private static URI url(String option, String value) {
