@@ -93,7 +93,7 @@ public final class CredentialResolver {
             }
         });
 
-        Set<String> secretParameters = new LinkedHashSet<>();
+        Set<String> secretParameters = new LinkedHashSet<>(profile.secretParameters());
         if (options.getSecretParameters() != null) {
             for (String name : options.getSecretParameters().split(",")) {
                 if (!name.isBlank()) {

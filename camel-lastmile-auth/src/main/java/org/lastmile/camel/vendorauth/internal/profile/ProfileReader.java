@@ -23,7 +23,7 @@ public final class ProfileReader {
 
     private static final Set<String> TOP_FIELDS = Set.of("name", "description", "environments", "defaultEnvironment",
             "grantType", "clientAuthentication", "bodyFormat", "parameters", "requiredParameters", "tokenUrlHint", "expiry",
-            "refresh");
+            "refresh", "secretParameters");
     private static final Set<String> ENVIRONMENT_FIELDS = Set.of("tokenUrl", "refreshUrl", "apiUrl", "parameters");
     private static final Set<String> EXPIRY_FIELDS = Set.of("expiresInUnit", "defaultLifetime", "minLifetime",
             "maxLifetime", "refreshTokenLifetime");
@@ -93,7 +93,7 @@ public final class ProfileReader {
         return new VendorProfile(name, top.text("description"), environments, defaultEnvironment,
                 top.option("grantType", GrantType::fromOption, GrantType.CLIENT_CREDENTIALS), clientAuth, bodyFormat,
                 top.stringMap("parameters"), top.stringMap("requiredParameters"), top.text("tokenUrlHint"), rules,
-                refreshRules);
+                refreshRules, Set.copyOf(top.stringList("secretParameters")));
     }
 
     /** Typed, checked access to the fields of one JSON object. */

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * How one vendor wants to be asked for a token: plain data, read from a profile file (see {@link ProfileReader}). The
@@ -23,6 +24,8 @@ import java.util.Objects;
  * @param tokenUrlHint         why the profile has no token URL, for the start-up error; {@code null} when it has one
  * @param expiry               how a lifetime is read and bounded
  * @param refresh              whether and how a refresh token is used
+ * @param secretParameters     names of parameters whose values are secret (an API key): masked, key material, never in
+ *                             a credential's id
  */
 public record VendorProfile(
         String name,
@@ -36,7 +39,8 @@ public record VendorProfile(
         Map<String, String> requiredParameters,
         String tokenUrlHint,
         ExpiryRules expiry,
-        RefreshRules refresh) {
+        RefreshRules refresh,
+        Set<String> secretParameters) {
 
     public VendorProfile {
         Objects.requireNonNull(name, "name");
@@ -48,6 +52,7 @@ public record VendorProfile(
         Objects.requireNonNull(bodyFormat, "bodyFormat");
         Objects.requireNonNull(expiry, "expiry");
         Objects.requireNonNull(refresh, "refresh");
+        secretParameters = Set.copyOf(secretParameters);
     }
 
     /**

@@ -78,4 +78,19 @@ class ProfileReaderTest {
         assertThatThrownBy(() -> read("{\"name\":\"x\",\"expiry\":{\"minLifetime\":\"P2D\"}}"))
                 .hasMessageContaining("minLifetime is longer than maxLifetime");
     }
+
+    @Test
+    void aProfileDeclaresWhichParametersAreSecretAndTheResolverKeepsThem() {
+        VendorProfile profile = read("""
+                {"name": "keyed", "parameters": {"apiKey": "k-Secret-4410", "scope": "orders"},
+                 "secretParameters": ["apiKey"], "clientAuthentication": "none"}
+                """);
+        assertThat(profile.secretParameters()).containsExactly("apiKey");
+        CredentialOptions options = (CredentialOptions) java.lang.reflect.Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] { CredentialOptions.class },
+                (proxy, method, args) -> method.getName().equals("getTokenUrl") ? "http://127.0.0.1:1/token" : null);
+        Credential credential = CredentialResolver.resolve(profile, options);
+        assertThat(credential.secrets()).containsExactly("k-Secret-4410");
+        assertThat(credential.hasKeyMaterial()).as("the API key is key material").isTrue();
+    }
 }
