@@ -19,9 +19,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.lastmile.camel.vendorauth.test.TokenAnswers.tokenCalls;
 
 /** An API that refuses the token: the call is retried once, with a fresh token, and other errors pass through. */
 class VendorAuthRetryTest extends VendorTestSupport {
@@ -57,10 +57,6 @@ class VendorAuthRetryTest extends VendorTestSupport {
         return vendor.findAll(getRequestedFor(urlEqualTo("/api/orders"))).size();
     }
 
-    private int tokenCalls() {
-        return vendor.findAll(postRequestedFor(urlEqualTo("/token"))).size();
-    }
-
     @Test
     void a401IsRetriedOnceWithAFreshToken() {
         tokensT1ThenT2();
@@ -72,7 +68,7 @@ class VendorAuthRetryTest extends VendorTestSupport {
         assertThat(done.getException()).isNull();
         assertThat(done.getMessage().getBody(String.class)).isEqualTo("{\"orders\":[]}");
         assertThat(apiCalls()).isEqualTo(2);
-        assertThat(tokenCalls()).isEqualTo(2);
+        assertThat(tokenCalls(vendor)).isEqualTo(2);
     }
 
     @Test
@@ -96,7 +92,7 @@ class VendorAuthRetryTest extends VendorTestSupport {
         assertThat(done.getException()).isInstanceOfSatisfying(HttpOperationFailedException.class,
                 e -> assertThat(e.getStatusCode()).isEqualTo(401));
         assertThat(apiCalls()).isEqualTo(2);
-        assertThat(tokenCalls()).isEqualTo(2);
+        assertThat(tokenCalls(vendor)).isEqualTo(2);
     }
 
     @Test
@@ -109,7 +105,7 @@ class VendorAuthRetryTest extends VendorTestSupport {
         assertThat(done.getException()).isInstanceOfSatisfying(HttpOperationFailedException.class,
                 e -> assertThat(e.getStatusCode()).isEqualTo(500));
         assertThat(apiCalls()).isEqualTo(1);
-        assertThat(tokenCalls()).isEqualTo(1);
+        assertThat(tokenCalls(vendor)).isEqualTo(1);
     }
 
     @Test
@@ -133,6 +129,6 @@ class VendorAuthRetryTest extends VendorTestSupport {
         } finally {
             callers.shutdownNow();
         }
-        assertThat(tokenCalls()).isEqualTo(2);
+        assertThat(tokenCalls(vendor)).isEqualTo(2);
     }
 }

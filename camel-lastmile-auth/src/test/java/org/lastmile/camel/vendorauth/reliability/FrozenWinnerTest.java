@@ -1,23 +1,19 @@
 package org.lastmile.camel.vendorauth.reliability;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.lastmile.camel.vendorauth.test.LoopbackCluster;
 import org.lastmile.camel.vendorauth.test.MemberProcess;
 import org.lastmile.camel.vendorauth.test.TokenAnswers;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.lastmile.camel.vendorauth.test.Eventually.eventually;
+import static org.lastmile.camel.vendorauth.test.TokenAnswers.tokenCalls;
 
 /**
  * Three JVMs form a cluster; the one that wins the flight is frozen (SIGSTOP) while the vendor keeps it waiting, as a long
@@ -39,23 +35,8 @@ class FrozenWinnerTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(90);
 
-    private final List<MemberProcess> members = new CopyOnWriteArrayList<>();
-
-    @AfterEach
-    void stopMembers() throws InterruptedException {
-        for (MemberProcess member : members) {
-            member.close();
-        }
-    }
-
     private MemberProcess start(LoopbackCluster cluster) throws Exception {
-        MemberProcess member = MemberProcess.start(cluster, vendor.baseUrl() + "/token", RESPONSE_TIMEOUT_MILLIS);
-        members.add(member);
-        return member;
-    }
-
-    private static int tokenCalls() {
-        return vendor.findAll(postRequestedFor(urlEqualTo("/token"))).size();
+        return cluster.startProcess(vendor.baseUrl() + "/token", RESPONSE_TIMEOUT_MILLIS);
     }
 
     @Test
@@ -64,7 +45,7 @@ class FrozenWinnerTest {
 
         try (LoopbackCluster cluster = new LoopbackCluster()) {
             MemberProcess winner = start(cluster);
-            eventually("the first member is asking the vendor", () -> tokenCalls() == 1);
+            eventually("the first member is asking the vendor", () -> tokenCalls(vendor) == 1);
             // both at once, so that the winner's request still waits when it is frozen
             CompletableFuture<MemberProcess> second = CompletableFuture.supplyAsync(() -> startQuietly(cluster));
             CompletableFuture<MemberProcess> third = CompletableFuture.supplyAsync(() -> startQuietly(cluster));
@@ -73,7 +54,7 @@ class FrozenWinnerTest {
 
             winner.freeze();
             assertThat(winner.tokens()).as("frozen while its request waits, before it had a token").isZero();
-            assertThat(tokenCalls()).as("the hung request is the only one so far").isEqualTo(1);
+            assertThat(tokenCalls(vendor)).as("the hung request is the only one so far").isEqualTo(1);
             long frozenTokens = winner.tokens();
             // bounded by the winner's marker (connect + response timeout + 2 s), on a machine that may be busy
             eventually("the others got their tokens", PATIENCE, () -> others.tokens() >= 5 && more.tokens() >= 5);
@@ -84,7 +65,7 @@ class FrozenWinnerTest {
             winner.thaw();
             eventually("the thawed member goes on with a token", PATIENCE, () -> winner.tokens() >= frozenTokens + 5);
             // the hung request, and one per member at most for the others and the thawed one
-            assertThat(tokenCalls()).isBetween(2, 4);
+            assertThat(tokenCalls(vendor)).isBetween(2, 4);
         }
     }
 

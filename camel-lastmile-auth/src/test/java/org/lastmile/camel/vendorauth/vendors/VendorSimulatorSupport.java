@@ -1,11 +1,10 @@
 package org.lastmile.camel.vendorauth.vendors;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Base64;
 
 import org.apache.camel.Exchange;
 import org.lastmile.camel.vendorauth.VendorAuthEndpoint;
+import org.lastmile.camel.vendorauth.test.Encodings;
 import org.lastmile.camel.vendorauth.test.VendorTestSupport;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -20,13 +19,8 @@ abstract class VendorSimulatorSupport extends VendorTestSupport {
     static final String CLIENT_ID = "4gm4rnoizp8gskgkk080ssoo80040g44ksowwgw844k44sc00s";
     static final String CLIENT_SECRET = "5dyvo1z6y34so4ogkgksw88ookoows00cgoc488kcs8wk4c40s";
 
-    /** Sends an exchange to the endpoint and returns it. */
-    Exchange send(String uri) {
-        return template.request(uri, exchange -> { });
-    }
-
     String authorization(String uri) {
-        Exchange done = send(uri);
+        Exchange done = call(uri);
         if (done.getException() != null) {
             throw new AssertionError("the exchange failed", done.getException());
         }
@@ -43,14 +37,11 @@ abstract class VendorSimulatorSupport extends VendorTestSupport {
 
     /** {@code Basic} of the raw {@code id:secret}, as the vendors' pages show it. */
     static String basicRaw(String id, String secret) {
-        return "Basic " + Base64.getEncoder().encodeToString((id + ":" + secret).getBytes(StandardCharsets.UTF_8));
+        return Encodings.basic(id + ":" + secret);
     }
 
     /** An unsigned JWT expiring at {@code exp}. */
     static String jwt(Instant exp) {
-        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-        return b64.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8)) + "."
-                + b64.encodeToString(("{\"sub\":\"retailer\",\"exp\":" + exp.getEpochSecond() + "}")
-                        .getBytes(StandardCharsets.UTF_8)) + ".c2lnbmF0dXJl";
+        return Encodings.unsignedJwt(exp.getEpochSecond());
     }
 }

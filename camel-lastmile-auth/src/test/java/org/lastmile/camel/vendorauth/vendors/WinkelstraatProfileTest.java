@@ -68,7 +68,7 @@ class WinkelstraatProfileTest extends VendorSimulatorSupport {
                 .willReturn(TokenAnswers.json(415, "{\"code\":415,\"message\":\"'application/x-www-form-urlencoded' in"
                         + " 'Content-type' header is not valid.  Only 'application/json' is allowed.\"}")));
 
-        Exchange done = send(winkelstraat("&bodyFormat=form"));
+        Exchange done = call(winkelstraat("&bodyFormat=form"));
 
         assertThat(done.getException()).isInstanceOf(TokenEndpointException.class)
                 .hasMessageContaining("HTTP 415").hasMessageContaining("Only 'application/json' is allowed.")
@@ -81,7 +81,7 @@ class WinkelstraatProfileTest extends VendorSimulatorSupport {
                 "{\"code\":422,\"message\":\"Property \\\"username\\\" is not a retailer. Check the API reference"
                         + " documentation.\"}");
 
-        Exchange done = send(winkelstraat(""));
+        Exchange done = call(winkelstraat(""));
 
         assertThat(done.getException()).isInstanceOf(TokenEndpointException.class)
                 .hasMessageContaining("HTTP 422")

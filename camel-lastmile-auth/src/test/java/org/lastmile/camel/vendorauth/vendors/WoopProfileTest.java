@@ -39,7 +39,7 @@ class WoopProfileTest extends VendorSimulatorSupport {
         answer("{\"access_token\":\"" + token + "\",\"token_type\":\"bearer\",\"expires_in\":86400000,"
                 + "\"audience\":\"https://retailer.last-mile.fr/\"}");
 
-        Exchange done = send(woop("&environment=staging"));
+        Exchange done = call(woop("&environment=staging"));
 
         assertThat(done.getException()).isNull();
         assertThat(done.getMessage().getHeader("Authorization")).isEqualTo("Bearer " + token);

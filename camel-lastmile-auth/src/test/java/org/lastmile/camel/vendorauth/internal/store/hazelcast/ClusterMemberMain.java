@@ -5,9 +5,8 @@ import java.io.IOException;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
-import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.lastmile.camel.vendorauth.VendorAuthComponent;
+import org.lastmile.camel.vendorauth.test.CamelApplications;
 
 /**
  * One Camel application in a JVM of its own, for tests that need real processes: it joins the cluster, then sends an
@@ -36,7 +35,6 @@ public final class ClusterMemberMain {
         watchdog.setDaemon(true);
         watchdog.start();
 
-        CamelContext camel = new DefaultCamelContext();
         VendorAuthComponent component = new VendorAuthComponent();
         component.setClusterName(args[0]);
         component.setHazelcastPort(Integer.parseInt(args[1]));
@@ -44,14 +42,8 @@ public final class ClusterMemberMain {
         component.setResponseTimeout(Long.parseLong(args[3]));
         component.setBackoffInitial(100);
         component.setBackoffMax(500);
-        camel.addComponent("vendorauth", component);
-        camel.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("direct:api").to("vendorauth:oauth2?tokenUrl=" + args[2] + "&clientId=orders&clientSecret=s");
-            }
-        });
-        camel.start();
+        CamelContext camel = CamelApplications.start(component,
+                CamelApplications.apiRoute("vendorauth:oauth2?tokenUrl=" + args[2] + "&clientId=orders&clientSecret=s"));
         System.out.println("STARTED");
         ProducerTemplate template = camel.createProducerTemplate();
         while (true) {

@@ -1,10 +1,6 @@
 package org.lastmile.camel.vendorauth.internal.store.hazelcast;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.lastmile.camel.vendorauth.test.LoopbackCluster;
@@ -15,6 +11,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.lastmile.camel.vendorauth.test.Eventually.eventually;
+import static org.lastmile.camel.vendorauth.test.TokenAnswers.tokenCalls;
 
 /**
  * Three JVMs form a cluster; the one that wins the flight is killed (SIGKILL) while the vendor keeps it waiting, well within
@@ -26,20 +23,9 @@ class KilledWinnerTest {
     @RegisterExtension
     static WireMockExtension vendor = TokenAnswers.vendor();
 
-    private final List<MemberProcess> members = new ArrayList<>();
-
     private MemberProcess start(LoopbackCluster cluster) throws Exception {
         // the winner's request must still wait when it is killed, however long the others take to start
-        MemberProcess member = MemberProcess.start(cluster, vendor.baseUrl() + "/token", 45_000);
-        members.add(member);
-        return member;
-    }
-
-    @AfterEach
-    void stopMembers() throws InterruptedException {
-        for (MemberProcess member : members) {
-            member.close();
-        }
+        return cluster.startProcess(vendor.baseUrl() + "/token", 45_000);
     }
 
     @Test
@@ -48,8 +34,7 @@ class KilledWinnerTest {
 
         try (LoopbackCluster cluster = new LoopbackCluster()) {
             MemberProcess winner = start(cluster);
-            eventually("the first member is asking the vendor",
-                    () -> vendor.findAll(postRequestedFor(urlEqualTo("/token"))).size() == 1);
+            eventually("the first member is asking the vendor", () -> tokenCalls(vendor) == 1);
             MemberProcess second = start(cluster);
             MemberProcess third = start(cluster);
 
