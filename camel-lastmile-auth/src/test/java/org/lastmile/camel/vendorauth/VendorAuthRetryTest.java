@@ -1,6 +1,7 @@
 package org.lastmile.camel.vendorauth;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -12,6 +13,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.http.base.HttpOperationFailedException;
 import org.junit.jupiter.api.Test;
+import org.lastmile.camel.vendorauth.spi.TokenEndpointException;
 import org.lastmile.camel.vendorauth.test.TokenAnswers;
 import org.lastmile.camel.vendorauth.test.VendorTestSupport;
 
@@ -21,6 +23,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.lastmile.camel.vendorauth.test.Eventually.eventually;
 import static org.lastmile.camel.vendorauth.test.TokenAnswers.tokenCalls;
 
 /** An API that refuses the token: the call is retried once, with a fresh token, and other errors pass through. */
@@ -130,5 +133,41 @@ class VendorAuthRetryTest extends VendorTestSupport {
             callers.shutdownNow();
         }
         assertThat(tokenCalls(vendor)).isEqualTo(2);
+    }
+
+    @Test
+    void noThreadWaitsWhileTheTokenIsRenewed() throws Exception {
+        vendor.stubFor(post("/token").inScenario("tokens").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(TokenAnswers.token("t1", 3600)).willSetStateTo("second"));
+        vendor.stubFor(post("/token").inScenario("tokens").whenScenarioStateIs("second")
+                .willReturn(TokenAnswers.token("t2", 3600).withFixedDelay(1500)));
+        api("t1", 401, "{}");
+        api("t2", 200, "{\"orders\":[]}");
+
+        CompletableFuture<Exchange> call = CompletableFuture.supplyAsync(
+                () -> template.request("direct:orders", exchange -> { }));
+        eventually("the renewal has asked the token endpoint", () -> tokenCalls(vendor) == 2);
+
+        // while the vendor takes its time, no thread is inside the retry: the renewal holds none
+        String retry = VendorAuthRetry.class.getName();
+        assertThat(Thread.getAllStackTraces().values()).noneMatch(stack -> Arrays.stream(stack).map(
+                StackTraceElement::getClassName).anyMatch(name -> name.equals(retry) || name.startsWith(retry + "$")));
+        assertThat(call.get(30, TimeUnit.SECONDS).getException()).isNull();
+        assertThat(apiCalls()).isEqualTo(2);
+    }
+
+    @Test
+    void aRenewalTheTokenEndpointRefusesEndsWithTheTokenEndpointsError() {
+        vendor.stubFor(post("/token").inScenario("tokens").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(TokenAnswers.token("t1", 3600)).willSetStateTo("second"));
+        vendor.stubFor(post("/token").inScenario("tokens").whenScenarioStateIs("second")
+                .willReturn(TokenAnswers.json(400, "{\"error\":\"invalid_client\",\"error_description\":\"Client blocked\"}")));
+        api("t1", 401, "{}");
+
+        Exchange done = template.request("direct:orders", exchange -> { });
+
+        assertThat(done.getException()).isInstanceOfSatisfying(TokenEndpointException.class,
+                e -> assertThat(e.getMessage()).contains("invalid_client").contains("Client blocked"));
+        assertThat(apiCalls()).as("the API is not called without a token").isEqualTo(1);
     }
 }

@@ -1,18 +1,18 @@
 package org.lastmile.camel.vendorauth.spi;
 
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
-
 /**
- * Where tokens live between fetches, and how a fetch is arranged so that only one runs per key within the store's reach:
- * one JVM for {@link InMemoryTokenStore}, a whole cluster for a shared store. The {@code TokenManager} sees only this
- * contract, so it works the same on either.
+ * Where tokens live between fetches, and who fetches the next one: one party at a time per key within the store's reach
+ * (one JVM for {@link InMemoryTokenStore}, a whole cluster for a shared store). The policy above drives every step: it
+ * {@linkplain #claim claims} a key, and when it wins, fetches from the vendor itself and ends the {@link Lease} with the
+ * outcome. The store never calls up into the policy; it only answers, and announces {@link StoreEvent}s.
  *
  * <p>
- * A store keeps each token until {@link AccessToken#keepUntil()} and never keeps a failed fetch.
+ * A store keeps each token until {@link AccessToken#keepUntil()}, never keeps a failed fetch as a token, and throws
+ * {@link StoreUnavailableException} (or completes with it) when it cannot answer.
  */
 public interface TokenStore {
 
@@ -20,35 +20,28 @@ public interface TokenStore {
     AccessToken get(TokenKey key);
 
     /**
-     * Obtains a token for the key through a single flight. The one caller that wins the flight first reads the store again
-     * and, when the token found there passes {@code reusable} (another party finished meanwhile), returns it without a
-     * fetch; otherwise it runs {@code fetcher} on {@code executor} with the current token, saves the result and returns
-     * it. Every other caller, in this JVM or (for a shared store) on another member, waits for that result without
-     * holding a thread. A failed fetch fails the winner's callers and saves nothing.
+     * Joins or starts the key's one flight. Completes with {@link Claim.Found} when the store holds a token that passes
+     * {@code reusable} (read again after winning, since another party may have finished meanwhile) or when the flight this
+     * caller waited on stored one; with {@link Claim.Won} when this caller is to fetch; with {@link Claim.Failed} when the
+     * flight it waited on failed. Waiting holds no thread.
      *
      * @param key      the credential's key
-     * @param reusable whether a token already in the store is good enough to skip the fetch
-     * @param fetcher  the fetch itself
-     * @param executor where the fetch runs
+     * @param reusable whether a stored token is good enough to spare a fetch (a pure test of the token)
      */
-    CompletableFuture<AccessToken> fetch(TokenKey key, Predicate<AccessToken> reusable, TokenFetcher fetcher,
-                                         Executor executor);
+    CompletableFuture<Claim> claim(TokenKey key, Predicate<AccessToken> reusable);
 
     /**
      * Removes the key's token, but only if it is still the token of that text: a late invalidation of an old token never
-     * removes a newer one. May be a remote call.
+     * removes a newer one. Subscribers everywhere hear {@link StoreEvent.Invalidated}. May be a remote call.
      *
      * @return whether a token was removed
      */
     boolean invalidate(TokenKey key, String accessToken);
 
     /**
-     * Tells {@code listener} when a token of the key is invalidated, whoever did it, with that token's
-     * {@linkplain AccessToken#fingerprint() fingerprint}, so that a local copy of exactly that token is dropped. New tokens
-     * are not announced: they reach a caller through {@link #fetch}, the one way a token travels. A notice may come twice
-     * or, for a shared store, be lost; a local copy is bounded by its own expiry either way.
+     * Tells {@code listener} what happens to the key's tokens, whoever caused it.
      *
      * @return what ends the subscription
      */
-    AutoCloseable onInvalidated(TokenKey key, Consumer<String> listener);
+    AutoCloseable subscribe(TokenKey key, Consumer<StoreEvent> listener);
 }

@@ -23,6 +23,7 @@ import org.lastmile.camel.vendorauth.spi.AccessToken;
 import org.lastmile.camel.vendorauth.spi.TokenKey;
 import org.lastmile.camel.vendorauth.test.LoopbackCluster;
 import org.lastmile.camel.vendorauth.test.ManagerFixture;
+import org.lastmile.camel.vendorauth.test.StoreFlights;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -72,7 +73,8 @@ class SharedMapSecurityTest {
     }
 
     private AccessToken fetch(HazelcastTokenStore store, TokenKey key, String value) throws Exception {
-        return store.fetch(key, current -> current != null, current -> token(value), executor).get(20, TimeUnit.SECONDS);
+        return StoreFlights.fetch(store, key, current -> current != null, current -> token(value), executor)
+                .get(20, TimeUnit.SECONDS);
     }
 
     @Test
@@ -103,7 +105,7 @@ class SharedMapSecurityTest {
             raw.put(keyOfA.id(), planted);
             assertThat(storeOfA.get(keyOfA)).as("read back").isNull();
             AtomicInteger fetched = new AtomicInteger();
-            AccessToken got = storeOfA.fetch(keyOfA, current -> current != null, current -> {
+            AccessToken got = StoreFlights.fetch(storeOfA, keyOfA, current -> current != null, current -> {
                 fetched.incrementAndGet();
                 return token("fresh-" + fetched.get());
             }, executor).get(20, TimeUnit.SECONDS);

@@ -9,8 +9,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -38,9 +38,14 @@ import com.hazelcast.map.listener.EntryRemovedListener;
 import com.hazelcast.map.listener.EntryUpdatedListener;
 import com.hazelcast.spi.merge.ExpirationTimeMergePolicy;
 import org.lastmile.camel.vendorauth.spi.AccessToken;
+import org.lastmile.camel.vendorauth.spi.Claim;
+import org.lastmile.camel.vendorauth.spi.FailureState;
 import org.lastmile.camel.vendorauth.spi.InMemoryTokenStore;
+import org.lastmile.camel.vendorauth.spi.Lease;
+import org.lastmile.camel.vendorauth.spi.SingleFlight;
+import org.lastmile.camel.vendorauth.spi.StoreEvent;
+import org.lastmile.camel.vendorauth.spi.StoreUnavailableException;
 import org.lastmile.camel.vendorauth.spi.TokenEndpointException;
-import org.lastmile.camel.vendorauth.spi.TokenFetcher;
 import org.lastmile.camel.vendorauth.spi.TokenKey;
 import org.lastmile.camel.vendorauth.spi.TokenStore;
 import org.slf4j.Logger;
@@ -54,8 +59,8 @@ import org.slf4j.LoggerFactory;
  * <li>Tokens: map {@value #TOKENS_MAP}, key = the credential's HMAC id, value = the token sealed with AES-GCM under a key
  * derived from the credential's secrets ({@link TokenSealer}); entry TTL = {@link AccessToken#keepUntil()}.</li>
  * <li>One flight: map {@value #FLIGHTS_MAP}. The member that wins {@code putIfAbsent(id, lease, flightTtl)} reads the token
- * map again (another member may have finished meanwhile), fetches, writes the token, and removes its own marker
- * ({@code remove(id, lease)}). The others wait without holding a thread: woken by entry listeners (a hint: events can be
+ * map again (another member may have finished meanwhile) and hands its caller the {@link Lease}; the caller fetches, and
+ * the lease writes the token and removes its own marker ({@code remove(id, lease)}). The others wait without holding a thread: woken by entry listeners (a hint: events can be
  * lost) and by polling with back-off. A winner that fails replaces its marker by a short-lived "failed" marker, so that the
  * others fail at once instead of each asking the vendor again. A winner that dies or hangs is bounded by the marker's TTL,
  * and markers of members that left are removed when they leave.</li>
@@ -73,7 +78,7 @@ public final class HazelcastTokenStore implements TokenStore, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(HazelcastTokenStore.class);
     private static final String FAILED = "failed:";
-    /** How long a failed flight's marker makes other members fail fast: about the first back-off of their own. */
+    /** The longest a failed flight's marker makes other members fail fast: about a first back-off. */
     private static final Duration FAILURE_HOLD = Duration.ofSeconds(1);
     /** How long this JVM fetches on its own after Hazelcast did not answer, before trying the cluster again. */
     private static final Duration LOCAL_SPELL = Duration.ofSeconds(5);
@@ -91,7 +96,7 @@ public final class HazelcastTokenStore implements TokenStore, AutoCloseable {
     private final ExecutorService io;
     private final ScheduledExecutorService timer;
     private final Map<String, Credential> credentials = new ConcurrentHashMap<>();
-    private final Map<String, CompletableFuture<AccessToken>> flightsHere = new ConcurrentHashMap<>();
+    private final SingleFlight<String, Claim> flightsHere = new SingleFlight<>();
     private final AtomicBoolean onOwn = new AtomicBoolean();
     private volatile long onOwnUntil;
     private final UUID tokenListener;
@@ -102,7 +107,7 @@ public final class HazelcastTokenStore implements TokenStore, AutoCloseable {
     private static final class Credential {
         private final TokenKey key;
         private final TokenSealer sealer;
-        private final List<Consumer<String>> watchers = new CopyOnWriteArrayList<>();
+        private final List<Consumer<StoreEvent>> watchers = new CopyOnWriteArrayList<>();
         private final List<Waiter> waiters = new CopyOnWriteArrayList<>();
 
         Credential(TokenKey key) {
@@ -204,46 +209,142 @@ public final class HazelcastTokenStore implements TokenStore, AutoCloseable {
     }
 
     @Override
-    public CompletableFuture<AccessToken> fetch(TokenKey key, Predicate<AccessToken> reusable, TokenFetcher fetcher,
-                                                Executor executor) {
+    public CompletableFuture<Claim> claim(TokenKey key, Predicate<AccessToken> reusable) {
         if (onOwn()) {
-            return local.fetch(key, reusable, fetcher, executor);
+            return local.claim(key, reusable);
         }
-        Credential credential = credential(key);
-        CompletableFuture<AccessToken> mine = new CompletableFuture<>();
-        CompletableFuture<AccessToken> running = flightsHere.putIfAbsent(key.id(), mine);
-        if (running != null) {
-            return running;
+        Flight flight = new Flight(credential(key), reusable);
+        CompletableFuture<Claim> joined = flightsHere.join(key.id(), () -> {
+            flight.opened = true;
+            try {
+                io.execute(() -> attempt(flight));
+            } catch (RuntimeException rejected) {
+                flight.fail(rejected);
+            }
+            return flight.outcome;
+        });
+        if (flight.opened) {
+            return flight.opener;
         }
-        try {
-            executor.execute(() -> attempt(new Flight(credential, reusable, fetcher, executor, mine)));
-        } catch (RuntimeException rejected) {
-            end(credential, mine, null, rejected);
-        }
-        return mine;
+        // a released lease ends its flight without an outcome: its waiters try again
+        return joined.exceptionallyCompose(failure -> unwrap(failure) instanceof Released ? claim(key, reusable)
+                : CompletableFuture.failedFuture(failure));
     }
 
-    /** One flight of this JVM: what it needs to go on after a wait. */
-    private record Flight(Credential credential, Predicate<AccessToken> reusable, TokenFetcher fetcher, Executor executor,
-                          CompletableFuture<AccessToken> result) {
+    private static Throwable unwrap(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     }
 
-    /** Reads the shared token, and either uses it, wins the marker and fetches, or waits for the member that holds it. */
+    /** Ends the flight of a released lease: its waiters claim again. */
+    private static final class Released extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Released() {
+            super("lease released", null, false, false);
+        }
+    }
+
+    /** One flight of this JVM: the answer of the caller who opened it, and the outcome every other caller waits for. */
+    private static final class Flight {
+        private final Credential credential;
+        private final Predicate<AccessToken> reusable;
+        private final CompletableFuture<Claim> opener = new CompletableFuture<>();
+        private final CompletableFuture<Claim> outcome = new CompletableFuture<>();
+        /** Set by the caller who opened the flight, in its own thread. */
+        private boolean opened;
+
+        Flight(Credential credential, Predicate<AccessToken> reusable) {
+            this.credential = credential;
+            this.reusable = reusable;
+        }
+
+        /** A token or a failure: the same answer for everybody. */
+        void answer(Claim claim) {
+            opener.complete(claim);
+            outcome.complete(claim);
+        }
+
+        /** The opener fetches; the others hear the outcome when the lease ends. */
+        void won(Lease lease) {
+            opener.complete(new Claim.Won(new Ending(lease, outcome)));
+        }
+
+        void fail(Throwable failure) {
+            opener.completeExceptionally(failure);
+            outcome.completeExceptionally(failure);
+        }
+
+        /** Passes on what the local store answered while Hazelcast does not. */
+        void forward(Claim claim, Throwable failure) {
+            if (failure != null) {
+                fail(failure);
+            } else if (claim instanceof Claim.Won won) {
+                won(won.lease());
+            } else {
+                answer(claim);
+            }
+        }
+    }
+
+    /** A lease that, once ended, tells this JVM's other callers of the outcome. */
+    private record Ending(Lease inner, CompletableFuture<Claim> outcome) implements Lease {
+
+        @Override
+        public AccessToken current() {
+            return inner.current();
+        }
+
+        @Override
+        public void succeed(AccessToken token) {
+            try {
+                inner.succeed(token);
+            } finally {
+                outcome.complete(new Claim.Found(token));
+            }
+        }
+
+        @Override
+        public void fail(FailureState state) {
+            try {
+                inner.fail(state);
+            } finally {
+                outcome.complete(new Claim.Failed(state));
+            }
+        }
+
+        @Override
+        public void release() {
+            try {
+                inner.release();
+            } finally {
+                outcome.completeExceptionally(new Released());
+            }
+        }
+    }
+
+    /** Reads the shared token, and either uses it, wins the marker, or waits for the member that holds it. */
     private void attempt(Flight flight) {
-        Credential credential = flight.credential();
+        Credential credential = flight.credential;
         String id = credential.key.id();
         try {
             AccessToken current = read(credential);
-            if (current != null && flight.reusable().test(current)) {
-                end(credential, flight.result(), current, null);
+            if (current != null && flight.reusable.test(current)) {
+                flight.answer(new Claim.Found(current));
                 return;
             }
             String lease = memberId + "/" + UUID.randomUUID();
             String holder = call(() -> flights.putIfAbsent(id, lease, flightTtl.toMillis(), TimeUnit.MILLISECONDS));
             if (holder == null) {
-                fly(flight, lease);
+                // read again: the member that held the marker may have written its token since the first read
+                AccessToken again = read(credential);
+                if (again != null && flight.reusable.test(again)) {
+                    call(() -> flights.remove(id, lease));
+                    flight.answer(new Claim.Found(again));
+                } else {
+                    flight.won(new MarkerLease(credential, lease, again));
+                }
             } else if (holder.startsWith(FAILED)) {
-                end(credential, flight.result(), null, anotherMemberFailed(credential));
+                flight.answer(anotherMemberFailed(credential));
             } else {
                 Waiter waiter = new Waiter(flight, clock.millis() + 2 * flightTtl.toMillis());
                 credential.waiters.add(waiter);
@@ -251,69 +352,78 @@ public final class HazelcastTokenStore implements TokenStore, AutoCloseable {
             }
         } catch (StoreUnavailable e) {
             goOnOwn(e);
-            local.fetch(credential.key, flight.reusable(), flight.fetcher(), flight.executor())
-                    .whenComplete((token, failure) -> end(credential, flight.result(), token, failure));
+            local.claim(credential.key, flight.reusable).whenComplete(flight::forward);
         } catch (Throwable failure) {
-            end(credential, flight.result(), null, failure);
+            flight.fail(failure);
         }
     }
 
-    /** The winner's part: read again, fetch, write, release the marker. */
-    private void fly(Flight flight, String lease) throws StoreUnavailable {
-        Credential credential = flight.credential();
-        String id = credential.key.id();
-        AccessToken fresh;
-        try {
-            AccessToken current = read(credential);
-            if (current != null && flight.reusable().test(current)) {
-                call(() -> flights.remove(id, lease));
-                end(credential, flight.result(), current, null);
-                return;
+    /** The winner's marker: writes the token and removes the marker, or marks the failure for the other members. */
+    private final class MarkerLease implements Lease {
+        private final Credential credential;
+        private final String lease;
+        private final AccessToken current;
+
+        MarkerLease(Credential credential, String lease, AccessToken current) {
+            this.credential = credential;
+            this.lease = lease;
+            this.current = current;
+        }
+
+        @Override
+        public AccessToken current() {
+            return current;
+        }
+
+        @Override
+        public void succeed(AccessToken token) {
+            String id = credential.key.id();
+            try {
+                long ttl = Math.max(1000, token.keepUntil().toEpochMilli() - clock.millis());
+                byte[] sealed = credential.sealer.seal(token);
+                call(() -> {
+                    tokens.set(id, sealed, ttl, TimeUnit.MILLISECONDS);
+                    return flights.remove(id, lease);
+                });
+            } catch (StoreUnavailable e) {
+                // the token is good: this JVM uses it, and the cluster fetches its own once the marker expires
+                goOnOwn(e);
             }
-            fresh = flight.fetcher().fetch(current);
-        } catch (StoreUnavailable e) {
-            throw e;
-        } catch (Throwable failure) {
-            markFailed(id, lease);
-            end(credential, flight.result(), null, failure);
-            return;
         }
-        try {
-            long ttl = Math.max(1000, fresh.keepUntil().toEpochMilli() - clock.millis());
-            byte[] sealed = credential.sealer.seal(fresh);
-            call(() -> {
-                tokens.set(id, sealed, ttl, TimeUnit.MILLISECONDS);
-                return flights.remove(id, lease);
-            });
-        } catch (StoreUnavailable e) {
-            // the token is good: this JVM uses it, and the cluster fetches its own once the marker expires
-            goOnOwn(e);
-        }
-        end(credential, flight.result(), fresh, null);
-    }
 
-    private void markFailed(String id, String lease) {
-        try {
-            call(() -> flights.replace(id, lease, FAILED + lease)
-                    && flights.setTtl(id, FAILURE_HOLD.toMillis(), TimeUnit.MILLISECONDS));
-        } catch (StoreUnavailable e) {
-            goOnOwn(e);
+        @Override
+        public void fail(FailureState state) {
+            long hold = Math.min(FAILURE_HOLD.toMillis(), state.retryAt().toEpochMilli() - clock.millis());
+            markFailed(credential.key.id(), lease, hold);
+            credential.watchers.forEach(watcher -> watcher.accept(new StoreEvent.Failed(state)));
+        }
+
+        @Override
+        public void release() {
+            try {
+                call(() -> flights.remove(credential.key.id(), lease));
+            } catch (StoreUnavailable e) {
+                goOnOwn(e);
+            }
         }
     }
 
-    private static TokenEndpointException anotherMemberFailed(Credential credential) {
-        return new TokenEndpointException(credential.key.profile(), TokenEndpointException.NO_RESPONSE, null,
+    /** Makes the others fail at once for {@code hold} ms; a failure not in force just ends the flight. */
+    private void markFailed(String id, String lease, long hold) {
+        try {
+            call(() -> hold <= 0 ? flights.remove(id, lease) : flights.replace(id, lease, FAILED + lease)
+                    && flights.setTtl(id, hold, TimeUnit.MILLISECONDS));
+        } catch (StoreUnavailable e) {
+            goOnOwn(e);
+        }
+    }
+
+    /** Another member's fetch failed: its failed marker says no more, and is held about as long as a first back-off. */
+    private Claim anotherMemberFailed(Credential credential) {
+        TokenEndpointException failure = new TokenEndpointException(credential.key.profile(),
+                TokenEndpointException.NO_RESPONSE, null,
                 "the cluster member fetching this token failed a moment ago (its log says why)", null, null);
-    }
-
-    /** Ends this JVM's flight before its callers hear of it, so that a retry they start at once is a new flight. */
-    private void end(Credential credential, CompletableFuture<AccessToken> result, AccessToken token, Throwable failure) {
-        flightsHere.remove(credential.key.id(), result);
-        if (failure != null) {
-            result.completeExceptionally(failure);
-        } else {
-            result.complete(token);
-        }
+        return new Claim.Failed(new FailureState(failure, 1, clock.instant().plus(FAILURE_HOLD)));
     }
 
     /** A flight of this JVM waiting for another member's: checks when told to, and on a timer with back-off. */
@@ -335,21 +445,21 @@ public final class HazelcastTokenStore implements TokenStore, AutoCloseable {
         }
 
         void checkSoon() {
-            if (!flight.result().isDone()) {
-                flight.executor().execute(this::check);
+            if (!flight.opener.isDone()) {
+                io.execute(this::check);
             }
         }
 
         private void check() {
-            if (flight.result().isDone() || !checking.compareAndSet(false, true)) {
+            if (flight.opener.isDone() || !checking.compareAndSet(false, true)) {
                 return;
             }
-            Credential credential = flight.credential();
+            Credential credential = flight.credential;
             try {
                 AccessToken current = read(credential);
-                if (current != null && flight.reusable().test(current)) {
+                if (current != null && flight.reusable.test(current)) {
                     stop();
-                    end(credential, flight.result(), current, null);
+                    flight.answer(new Claim.Found(current));
                     return;
                 }
                 String holder = call(() -> flights.get(credential.key.id()));
@@ -359,27 +469,25 @@ public final class HazelcastTokenStore implements TokenStore, AutoCloseable {
                     attempt(flight);
                 } else if (holder.startsWith(FAILED)) {
                     stop();
-                    end(credential, flight.result(), null, anotherMemberFailed(credential));
+                    flight.answer(anotherMemberFailed(credential));
                 } else if (clock.millis() > giveUpAt) {
                     stop();
-                    end(credential, flight.result(), null, new TokenEndpointException(credential.key.profile(),
-                            TokenEndpointException.NO_RESPONSE, null, "no token from the cluster member fetching it",
-                            null, null));
+                    flight.fail(new StoreUnavailableException("No token from the cluster member fetching the token of "
+                            + credential.key + " within twice its flight's time to live", null));
                 } else {
                     pollLater();
                 }
             } catch (StoreUnavailable e) {
                 stop();
                 goOnOwn(e);
-                local.fetch(credential.key, flight.reusable(), flight.fetcher(), flight.executor())
-                        .whenComplete((token, failure) -> end(credential, flight.result(), token, failure));
+                local.claim(credential.key, flight.reusable).whenComplete(flight::forward);
             } finally {
                 checking.set(false);
             }
         }
 
         private void stop() {
-            flight.credential().waiters.remove(this);
+            flight.credential.waiters.remove(this);
         }
     }
 
@@ -405,10 +513,10 @@ public final class HazelcastTokenStore implements TokenStore, AutoCloseable {
     }
 
     @Override
-    public AutoCloseable onInvalidated(TokenKey key, Consumer<String> listener) {
+    public AutoCloseable subscribe(TokenKey key, Consumer<StoreEvent> listener) {
         Credential credential = credential(key);
         credential.watchers.add(listener);
-        AutoCloseable localWatch = local.onInvalidated(key, listener);
+        AutoCloseable localWatch = local.subscribe(key, listener);
         return () -> {
             credential.watchers.remove(listener);
             localWatch.close();
@@ -474,17 +582,26 @@ public final class HazelcastTokenStore implements TokenStore, AutoCloseable {
         }
     }
 
-    /** Wakes waiters on every change of a token entry, and tells subscribers which token was removed. */
+    /** Wakes waiters on every change of a token entry, and tells subscribers which token was stored or removed. */
     private final class TokenEvents implements EntryAddedListener<String, byte[]>, EntryUpdatedListener<String, byte[]>,
             EntryRemovedListener<String, byte[]>, EntryExpiredListener<String, byte[]>, EntryEvictedListener<String, byte[]> {
 
         @Override
         public void entryAdded(EntryEvent<String, byte[]> event) {
-            wakeWaiters(event.getKey());
+            stored(event);
         }
 
         @Override
         public void entryUpdated(EntryEvent<String, byte[]> event) {
+            stored(event);
+        }
+
+        private void stored(EntryEvent<String, byte[]> event) {
+            Credential credential = credentials.get(event.getKey());
+            AccessToken stored = credential == null ? null : credential.sealer.open(event.getValue());
+            if (stored != null) {
+                credential.watchers.forEach(watcher -> watcher.accept(new StoreEvent.Stored(stored.fingerprint())));
+            }
             wakeWaiters(event.getKey());
         }
 
@@ -493,7 +610,7 @@ public final class HazelcastTokenStore implements TokenStore, AutoCloseable {
             Credential credential = credentials.get(event.getKey());
             AccessToken removed = credential == null ? null : credential.sealer.open(event.getOldValue());
             if (removed != null) {
-                credential.watchers.forEach(watcher -> watcher.accept(removed.fingerprint()));
+                credential.watchers.forEach(watcher -> watcher.accept(new StoreEvent.Invalidated(removed.fingerprint())));
             }
             wakeWaiters(event.getKey());
         }

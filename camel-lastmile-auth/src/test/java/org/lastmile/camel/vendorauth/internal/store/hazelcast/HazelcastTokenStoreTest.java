@@ -13,6 +13,7 @@ import org.lastmile.camel.vendorauth.spi.AccessToken;
 import org.lastmile.camel.vendorauth.spi.TokenStore;
 import org.lastmile.camel.vendorauth.spi.TokenStoreContract;
 import org.lastmile.camel.vendorauth.test.LoopbackCluster;
+import org.lastmile.camel.vendorauth.test.StoreFlights;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -54,7 +55,7 @@ class HazelcastTokenStoreTest extends TokenStoreContract {
     void aTokenWrittenThroughOneMemberIsReadThroughAnother() throws Exception {
         try (HazelcastTokenStore other = new HazelcastTokenStore(second, Duration.ofSeconds(5), Duration.ofSeconds(2),
                 Clock.systemUTC())) {
-            store.fetch(key, t -> false, current -> token("shared", Duration.ofHours(1)), executor).get();
+            StoreFlights.fetch(store, key, t -> false, current -> token("shared", Duration.ofHours(1)), executor).get();
             AccessToken seen = other.get(key);
             assertThat(seen.value()).isEqualTo("shared");
         }
@@ -62,7 +63,8 @@ class HazelcastTokenStoreTest extends TokenStoreContract {
 
     @Test
     void theMapHoldsNeitherTheCredentialNorTheToken() throws Exception {
-        store.fetch(key, t -> false, current -> token("plain-token-text", Duration.ofHours(1)), executor).get();
+        StoreFlights.fetch(store, key, t -> false, current -> token("plain-token-text", Duration.ofHours(1)), executor)
+                .get();
         IMap<String, byte[]> tokens = second.getMap(HazelcastTokenStore.TOKENS_MAP);
         assertThat(tokens.keySet()).containsExactly(key.id());
         String value = new String(tokens.get(key.id()), java.nio.charset.StandardCharsets.ISO_8859_1);
