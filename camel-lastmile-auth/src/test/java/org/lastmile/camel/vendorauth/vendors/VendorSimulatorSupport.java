@@ -1,23 +1,41 @@
 package org.lastmile.camel.vendorauth.vendors;
 
-import java.time.Instant;
+import java.io.IOException;
 
 import org.apache.camel.Exchange;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.lastmile.camel.simulators.SimulatorServer;
+import org.lastmile.camel.simulators.VendorSimulator;
 import org.lastmile.camel.vendorauth.VendorAuthEndpoint;
-import org.lastmile.camel.vendorauth.test.Encodings;
 import org.lastmile.camel.vendorauth.test.VendorTestSupport;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-
 /**
- * A vendor's token endpoint simulated strictly: its stubs match only requests exactly as the vendor's page describes, so a
- * request that strays gets WireMock's 404 and the test fails. Exchanges go straight to {@code vendorauth:} endpoints.
+ * A vendor simulated strictly, on a server of the test's own: the simulator grants a token only to a request exactly as the
+ * vendor's page describes it, and refuses any other in the vendor's words, so a request that strays fails the test.
+ * Exchanges go straight to {@code vendorauth:} endpoints.
  */
 abstract class VendorSimulatorSupport extends VendorTestSupport {
 
     static final String CLIENT_ID = "4gm4rnoizp8gskgkk080ssoo80040g44ksowwgw844k44sc00s";
     static final String CLIENT_SECRET = "5dyvo1z6y34so4ogkgksw88ookoows00cgoc488kcs8wk4c40s";
+
+    private SimulatorServer simulators;
+
+    @BeforeEach
+    void startSimulators() throws IOException {
+        simulators = new SimulatorServer();
+    }
+
+    @AfterEach
+    void stopSimulators() {
+        simulators.close();
+    }
+
+    /** Serves {@code vendor} on this test's server. */
+    <T extends VendorSimulator> T serve(T vendor) {
+        return simulators.add(vendor);
+    }
 
     String authorization(String uri) {
         Exchange done = call(uri);
@@ -29,19 +47,5 @@ abstract class VendorSimulatorSupport extends VendorTestSupport {
 
     VendorAuthEndpoint endpoint(String uri) {
         return context.getEndpoint(uri, VendorAuthEndpoint.class);
-    }
-
-    int calls(String path) {
-        return vendor.findAll(postRequestedFor(urlEqualTo(path))).size();
-    }
-
-    /** {@code Basic} of the raw {@code id:secret}, as the vendors' pages show it. */
-    static String basicRaw(String id, String secret) {
-        return Encodings.basic(id + ":" + secret);
-    }
-
-    /** An unsigned JWT expiring at {@code exp}. */
-    static String jwt(Instant exp) {
-        return Encodings.unsignedJwt(exp.getEpochSecond());
     }
 }
