@@ -3,10 +3,8 @@ package org.lastmile.camel.vendorauth.vendors;
 import java.time.Clock;
 
 import org.apache.camel.ResolveEndpointFailedException;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.lastmile.camel.simulators.Dataloy;
-import org.lastmile.camel.simulators.VendorCredentials;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -14,16 +12,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Dataloy, per its authentication page: four fields in a JSON payload, no Authorization header. */
 class DataloyProfileTest extends VendorSimulatorSupport {
 
-    private Dataloy dataloy;
-
-    @BeforeEach
-    void serveDataloy() {
-        dataloy = serve(new Dataloy(VendorCredentials.client(CLIENT_ID, CLIENT_SECRET), Clock.systemUTC()));
-    }
+    private final Dataloy dataloy = serve(new Dataloy(CLIENT, Clock.systemUTC()));
 
     private String dataloy(String options) {
-        return "vendorauth:dataloy?tokenUrl=" + dataloy.tokenUrl() + "&clientId=" + CLIENT_ID + "&clientSecret="
-                + CLIENT_SECRET + options;
+        return uri("dataloy", dataloy, options);
     }
 
     /** The audience of the token the header carries. */

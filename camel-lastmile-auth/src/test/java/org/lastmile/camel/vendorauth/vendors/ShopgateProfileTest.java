@@ -23,13 +23,13 @@ class ShopgateProfileTest extends VendorSimulatorSupport {
     private static final String SHOPGATE = "vendorauth:shopgate?clientId=" + CLIENT_ID + "&clientSecret=" + CLIENT_SECRET
             + "&username=api@merchant.example&password=RAW(p4ss&word)&tenantId=MERCHANT1";
 
-    private Shopgate shopgate;
+    private final Shopgate shopgate = serve(new Shopgate(
+            new VendorCredentials(CLIENT_ID, CLIENT_SECRET, "api@merchant.example", "p4ss&word", "MERCHANT1"),
+            Clock.systemUTC()));
 
     @BeforeEach
-    void serveShortLivedShopgate() {
+    void shortTokens() {
         context.getComponent("vendorauth", VendorAuthComponent.class).setRefreshMargin(1000);
-        shopgate = serve(new Shopgate(new VendorCredentials(CLIENT_ID, CLIENT_SECRET, "api@merchant.example", "p4ss&word",
-                "MERCHANT1"), Clock.systemUTC()));
         shopgate.lifetime(Duration.ofSeconds(2));
     }
 

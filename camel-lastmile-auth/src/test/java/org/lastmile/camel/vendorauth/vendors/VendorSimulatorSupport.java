@@ -1,11 +1,12 @@
 package org.lastmile.camel.vendorauth.vendors;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.lastmile.camel.simulators.SimulatorServer;
+import org.lastmile.camel.simulators.VendorCredentials;
 import org.lastmile.camel.simulators.VendorSimulator;
 import org.lastmile.camel.vendorauth.VendorAuthEndpoint;
 import org.lastmile.camel.vendorauth.test.VendorTestSupport;
@@ -19,12 +20,17 @@ abstract class VendorSimulatorSupport extends VendorTestSupport {
 
     static final String CLIENT_ID = "4gm4rnoizp8gskgkk080ssoo80040g44ksowwgw844k44sc00s";
     static final String CLIENT_SECRET = "5dyvo1z6y34so4ogkgksw88ookoows00cgoc488kcs8wk4c40s";
+    /** The client alone, for vendors that know no user. */
+    static final VendorCredentials CLIENT = VendorCredentials.client(CLIENT_ID, CLIENT_SECRET);
 
-    private SimulatorServer simulators;
+    private final SimulatorServer simulators = startSimulators();
 
-    @BeforeEach
-    void startSimulators() throws IOException {
-        simulators = new SimulatorServer();
+    private static SimulatorServer startSimulators() {
+        try {
+            return new SimulatorServer();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @AfterEach
@@ -32,9 +38,15 @@ abstract class VendorSimulatorSupport extends VendorTestSupport {
         simulators.close();
     }
 
-    /** Serves {@code vendor} on this test's server. */
+    /** Serves {@code vendor} on this test's server; a field initializer of the test may call it. */
     <T extends VendorSimulator> T serve(T vendor) {
         return simulators.add(vendor);
+    }
+
+    /** The endpoint of {@code profile} for the test's client, with its token URL on {@code vendor}, and {@code options}. */
+    static String uri(String profile, VendorSimulator vendor, String options) {
+        return "vendorauth:" + profile + "?tokenUrl=" + vendor.tokenUrl() + "&clientId=" + CLIENT_ID + "&clientSecret="
+                + CLIENT_SECRET + options;
     }
 
     String authorization(String uri) {

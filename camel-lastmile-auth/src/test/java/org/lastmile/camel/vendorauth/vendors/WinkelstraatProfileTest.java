@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 
 import org.apache.camel.Exchange;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.lastmile.camel.simulators.SimulatorServer;
 import org.lastmile.camel.simulators.VendorCredentials;
@@ -18,17 +17,11 @@ import static org.lastmile.camel.vendorauth.test.Eventually.eventually;
 /** Winkelstraat, per its retailer-token page (both copies): Basic of the raw id:secret, application/json and nothing else. */
 class WinkelstraatProfileTest extends VendorSimulatorSupport {
 
-    private Winkelstraat winkelstraat;
-
-    @BeforeEach
-    void serveWinkelstraat() {
-        winkelstraat = serve(new Winkelstraat(new VendorCredentials(CLIENT_ID, CLIENT_SECRET, "retailer@example.com",
-                "pw 1", null), Clock.systemUTC()));
-    }
+    private final Winkelstraat winkelstraat = serve(new Winkelstraat(
+            new VendorCredentials(CLIENT_ID, CLIENT_SECRET, "retailer@example.com", "pw 1", null), Clock.systemUTC()));
 
     private String winkelstraat(String options) {
-        return "vendorauth:winkelstraat?tokenUrl=" + winkelstraat.tokenUrl() + "&clientId=" + CLIENT_ID + "&clientSecret="
-                + CLIENT_SECRET + "&username=retailer@example.com&password=RAW(pw 1)" + options;
+        return uri("winkelstraat", winkelstraat, "&username=retailer@example.com&password=RAW(pw 1)" + options);
     }
 
     /** A first token of 2 s by password, then waits until {@code uri} carries the token its refresh got. */
@@ -81,10 +74,8 @@ class WinkelstraatProfileTest extends VendorSimulatorSupport {
     @Test
     void withoutAUserTheGrantIsClientCredentials() throws Exception {
         try (SimulatorServer other = new SimulatorServer()) {
-            Winkelstraat clientOnly = other.add(new Winkelstraat(VendorCredentials.client(CLIENT_ID, CLIENT_SECRET),
-                    Clock.systemUTC()));
-            assertThat(authorization("vendorauth:winkelstraat?tokenUrl=" + clientOnly.tokenUrl() + "&clientId=" + CLIENT_ID
-                    + "&clientSecret=" + CLIENT_SECRET)).isEqualTo(clientOnly.lastIssued().bearer());
+            Winkelstraat clientOnly = other.add(new Winkelstraat(CLIENT, Clock.systemUTC()));
+            assertThat(authorization(uri("winkelstraat", clientOnly, ""))).isEqualTo(clientOnly.lastIssued().bearer());
             assertThat(clientOnly.lastIssued().grant()).isEqualTo("client_credentials");
         }
         assertThat(endpoint("vendorauth:winkelstraat?clientId=a&clientSecret=b").getTokenEndpoint())

@@ -5,9 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import org.apache.camel.Exchange;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.lastmile.camel.simulators.VendorCredentials;
 import org.lastmile.camel.simulators.Woop;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,16 +14,10 @@ import static org.assertj.core.api.Assertions.within;
 /** Woop (Last-Mile), per its authentication page: form-encoded only, four fields, no Authorization header. */
 class WoopProfileTest extends VendorSimulatorSupport {
 
-    private Woop woop;
-
-    @BeforeEach
-    void serveWoop() {
-        woop = serve(new Woop(VendorCredentials.client(CLIENT_ID, CLIENT_SECRET), Clock.systemUTC()));
-    }
+    private final Woop woop = serve(new Woop(CLIENT, Clock.systemUTC()));
 
     private String woop(String options) {
-        return "vendorauth:woop?tokenUrl=" + woop.tokenUrl() + "&clientId=" + CLIENT_ID + "&clientSecret=" + CLIENT_SECRET
-                + options;
+        return uri("woop", woop, options);
     }
 
     @Test
