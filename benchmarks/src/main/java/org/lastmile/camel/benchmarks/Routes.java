@@ -16,7 +16,7 @@ final class Routes {
     static final String VENDORAUTH = "direct:vendorauth";
     /** A constant Authorization header, then nothing: the floor for the hot path. */
     static final String CONSTANT = "direct:constant";
-    /** vendorauth, then an HTTP call to the local no-op API. */
+    /** vendorauth, then an HTTP call to the local vendor's API. */
     static final String VENDORAUTH_HTTP = "direct:vendorauth-http";
     /** A constant header, then the same HTTP call. */
     static final String CONSTANT_HTTP = "direct:constant-http";
@@ -44,19 +44,19 @@ final class Routes {
         }
         component.setRefreshMargin(refreshMargin.toMillis());
         camel.addComponent("vendorauth", component);
-        String credential = "clientId=bench&clientSecret=bench-secret";
-        String api = vendor.baseUrl() + "/noop";
-        String oauth2 = api + "?oauth2ClientId=bench&oauth2ClientSecret=bench-secret&oauth2TokenEndpoint="
-                + vendor.baseUrl() + "/token";
+        String credential = "clientId=" + LocalVendor.CLIENT.clientId() + "&clientSecret="
+                + LocalVendor.CLIENT.clientSecret();
+        String api = vendor.apiUrl();
+        String oauth2 = api + "?oauth2ClientId=" + LocalVendor.CLIENT.clientId() + "&oauth2ClientSecret="
+                + LocalVendor.CLIENT.clientSecret() + "&oauth2TokenEndpoint=" + vendor.tokenUrl();
+        String fixed = vendor.fixedAuthorization();
         camel.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from(VENDORAUTH).to("vendorauth:oauth2?tokenUrl=" + vendor.baseUrl() + "/token&" + credential);
-                from(CONSTANT).setHeader("Authorization", constant("Bearer 0f8fad5b-d9cb-469f-a165-70867728950e"));
-                from(VENDORAUTH_HTTP).to("vendorauth:oauth2?tokenUrl=" + vendor.baseUrl() + "/token&" + credential)
-                        .to(api);
-                from(CONSTANT_HTTP).setHeader("Authorization", constant("Bearer 0f8fad5b-d9cb-469f-a165-70867728950e"))
-                        .to(api);
+                from(VENDORAUTH).to("vendorauth:oauth2?tokenUrl=" + vendor.tokenUrl() + "&" + credential);
+                from(CONSTANT).setHeader("Authorization", constant(fixed));
+                from(VENDORAUTH_HTTP).to("vendorauth:oauth2?tokenUrl=" + vendor.tokenUrl() + "&" + credential).to(api);
+                from(CONSTANT_HTTP).setHeader("Authorization", constant(fixed)).to(api);
                 // the same refresh margin as vendorauth's, so that both caches are compared on equal terms
                 from(CAMEL_HTTP_OAUTH2).to(oauth2 + "&oauth2CacheTokens=true&oauth2CachedTokensExpirationMarginSeconds="
                         + refreshMargin.toSeconds());

@@ -152,8 +152,9 @@ final class Scenarios {
             camel.addComponent("vendorauth", component);
             camel.start();
             try {
-                camel.createProducerTemplate().requestBody("vendorauth:oauth2?tokenUrl=" + vendor.baseUrl()
-                        + "/token&clientId=bench&clientSecret=bench-secret", "");
+                camel.createProducerTemplate().requestBody("vendorauth:oauth2?tokenUrl=" + vendor.tokenUrl()
+                        + "&clientId=" + LocalVendor.CLIENT.clientId() + "&clientSecret="
+                        + LocalVendor.CLIENT.clientSecret(), "");
                 long millis = (System.nanoTime() - started) / 1_000_000;
                 System.gc();
                 Runtime runtime = Runtime.getRuntime();

@@ -159,7 +159,7 @@ public class VendorAuthComponent extends DefaultComponent {
         }
         tokenManager = new TokenManager(store, tokenClient, fetchExecutor, Clock.systemUTC(),
                 RefreshTiming.DEFAULT.withRefreshMargin(Duration.ofMillis(refreshMargin)),
-                new Backoff(Duration.ofMillis(backoffInitial), Duration.ofMillis(backoffMax)));
+                new Backoff(Duration.ofMillis(backoffInitial), Duration.ofMillis(backoffMax)), 1);
     }
 
     private static void requirePositive(String option, long value) {
@@ -209,11 +209,6 @@ public class VendorAuthComponent extends DefaultComponent {
             throw new IllegalStateException("The vendorauth component is not started");
         }
         return tokenManager;
-    }
-
-    /** The longest a blocking caller waits for a token: a connection and an answer, twice over. */
-    Duration tokenWaitBound() {
-        return Duration.ofMillis(2 * (connectTimeout + responseTimeout));
     }
 
     /** Where exchanges that waited for a token resume their route. */

@@ -64,6 +64,8 @@ public class VendorAuthProducer extends DefaultAsyncProducer {
     }
 
     private boolean enrich(Exchange exchange, AsyncCallback callback) {
+        // for a 401 on the API call: which credential the header's token came from (VendorAuthRetry)
+        exchange.setProperty(VendorAuthRetry.ENDPOINT, endpoint);
         LocalToken token = source.tryNow();
         if (token != null) {
             apply(exchange.getMessage(), token);

@@ -1,15 +1,15 @@
 package org.lastmile.camel.vendorauth;
 
-import java.time.Duration;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CompletionException;
 
+import org.apache.camel.AsyncCallback;
+import org.apache.camel.AsyncProcessor;
 import org.apache.camel.Exchange;
 import org.apache.camel.Predicate;
-import org.apache.camel.Processor;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.http.base.HttpOperationFailedException;
-import org.lastmile.camel.vendorauth.internal.policy.LocalToken;
+import org.apache.camel.support.AsyncProcessorSupport;
 import org.lastmile.camel.vendorauth.internal.policy.TokenSource;
 
 /**
@@ -23,12 +23,19 @@ import org.lastmile.camel.vendorauth.internal.policy.TokenSource;
  * }
  * }</pre>
  *
- * It is Camel's own redelivery: an {@code onException} for HTTP failures that are {@link #unauthorized()}, with one
- * redelivery and no delay, whose {@code onRedelivery} step ({@link #renewToken()}) drops the refused token, if it is still
- * the current one, and puts a fresh one on the exchange. Only the failed call is repeated; other errors pass through
+ * It is Camel's own error handling: an {@code onException} for HTTP failures that are {@link #unauthorized()}, which
+ * {@linkplain #renewToken() renews the token} without holding a thread, sends the exchange once more to the endpoint that
+ * failed (Camel's {@link Exchange#FAILURE_ENDPOINT}) and continues the route after it. Only the failed call is repeated;
+ * a second refusal, or a renewal the token endpoint refuses, ends the exchange with that error; other errors pass through
  * untouched. The pieces are public, for routes that assemble their own error handling.
  */
 public final class VendorAuthRetry {
+
+    /**
+     * The exchange property in which the producer names the endpoint whose token it put on the exchange: how a refusal is
+     * traced back to its credential. It holds the endpoint, never a secret.
+     */
+    static final String ENDPOINT = "CamelVendorAuthEndpoint";
 
     private VendorAuthRetry() {
     }
@@ -40,9 +47,9 @@ public final class VendorAuthRetry {
     public static void retryOnceWhenUnauthorized(RouteBuilder builder) {
         builder.onException(HttpOperationFailedException.class)
                 .onWhen(unauthorized())
-                .maximumRedeliveries(1)
-                .redeliveryDelay(0)
-                .onRedelivery(renewToken());
+                .continued(true)
+                .process(renewToken())
+                .toD("${exchangeProperty." + Exchange.FAILURE_ENDPOINT + "}");
     }
 
     /**
@@ -65,26 +72,33 @@ public final class VendorAuthRetry {
 
     /**
      * Drops the token the exchange carries, if it is still its credential's current token (cluster-wide), and puts a fresh
-     * one on the exchange. Waits for the fresh token, within the token endpoint's timeouts: it runs only on the rare
-     * redelivery after a refusal.
+     * one on the exchange. Asynchronous: no thread waits for the fresh token. When none comes, the exchange fails with the
+     * token endpoint's error. An exchange without a vendorauth token is left as it is.
      */
-    public static Processor renewToken() {
-        return exchange -> {
-            String refused = VendorAuthProducer.bearerToken(
-                    exchange.getMessage().getHeader(VendorAuthConstants.AUTHORIZATION, String.class));
-            if (refused == null) {
-                return;
+    public static AsyncProcessor renewToken() {
+        return new AsyncProcessorSupport() {
+            @Override
+            public boolean process(Exchange exchange, AsyncCallback callback) {
+                String refused = VendorAuthProducer.bearerToken(
+                        exchange.getMessage().getHeader(VendorAuthConstants.AUTHORIZATION, String.class));
+                Object named = exchange.getProperty(ENDPOINT);
+                if (refused == null || !(named instanceof VendorAuthEndpoint endpoint) || endpoint.tokenSource() == null) {
+                    // not one of ours: the retry goes out as it is, and fails as it would have
+                    callback.done(true);
+                    return true;
+                }
+                TokenSource source = endpoint.tokenSource();
+                source.invalidate(refused).thenCompose(removed -> source.await()).whenCompleteAsync((fresh, failure) -> {
+                    if (failure != null) {
+                        exchange.setException(failure instanceof CompletionException && failure.getCause() != null
+                                ? failure.getCause() : failure);
+                    } else {
+                        exchange.getMessage().setHeader(VendorAuthConstants.AUTHORIZATION, fresh.authorization());
+                    }
+                    callback.done(false);
+                }, endpoint.getComponent().resumeExecutor());
+                return false;
             }
-            VendorAuthComponent component = exchange.getContext().getComponent("vendorauth", VendorAuthComponent.class);
-            TokenSource source = component.tokenManager().sourceOf(refused);
-            if (source == null) {
-                // not one of ours (or long replaced): the retry goes out as it is, and fails as it would have
-                return;
-            }
-            Duration bound = component.tokenWaitBound();
-            source.invalidate(refused).get(bound.toMillis(), TimeUnit.MILLISECONDS);
-            LocalToken fresh = source.await().get(bound.toMillis(), TimeUnit.MILLISECONDS);
-            exchange.getMessage().setHeader(VendorAuthConstants.AUTHORIZATION, fresh.authorization());
         };
     }
 

@@ -22,6 +22,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.lastmile.camel.vendorauth.test.TokenAnswers.tokenCalls;
 
 /** The component in real routes, against a real token endpoint. */
 class VendorAuthComponentTest extends VendorTestSupport {
@@ -45,14 +46,6 @@ class VendorAuthComponentTest extends VendorTestSupport {
         };
     }
 
-    private int tokenCalls() {
-        return vendor.findAll(postRequestedFor(urlEqualTo("/token"))).size();
-    }
-
-    private Exchange call(String endpoint) {
-        return template.request(endpoint, exchange -> { });
-    }
-
     @Test
     void fiftyConcurrentColdExchangesMakeOneTokenCall() throws Exception {
         vendor.stubFor(post("/token").willReturn(TokenAnswers.token("t1", 3600).withFixedDelay(300)));
@@ -73,7 +66,7 @@ class VendorAuthComponentTest extends VendorTestSupport {
         } finally {
             callers.shutdownNow();
         }
-        assertThat(tokenCalls()).isEqualTo(1);
+        assertThat(tokenCalls(vendor)).isEqualTo(1);
         vendor.verify(postRequestedFor(urlEqualTo("/token")).withRequestBody(equalTo("grant_type=client_credentials")));
     }
 
@@ -105,7 +98,7 @@ class VendorAuthComponentTest extends VendorTestSupport {
         Object fromProcessor = call("direct:processor").getMessage().getHeader("Authorization");
 
         assertThat(fromProcessor).isEqualTo(fromEndpoint);
-        assertThat(tokenCalls()).isEqualTo(1);
+        assertThat(tokenCalls(vendor)).isEqualTo(1);
     }
 
     @Test
@@ -124,7 +117,7 @@ class VendorAuthComponentTest extends VendorTestSupport {
                 exchange -> exchange.getMessage().setHeader("Authorization", first));
         assertThat(late.getMessage().getHeader(VendorAuthConstants.INVALIDATED)).isEqualTo(false);
         assertThat(call("direct:api").getMessage().getHeader("Authorization")).isEqualTo(second);
-        assertThat(tokenCalls()).isEqualTo(2);
+        assertThat(tokenCalls(vendor)).isEqualTo(2);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.lastmile.camel.vendorauth;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -12,6 +13,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.http.base.HttpOperationFailedException;
 import org.junit.jupiter.api.Test;
+import org.lastmile.camel.vendorauth.spi.TokenEndpointException;
 import org.lastmile.camel.vendorauth.test.TokenAnswers;
 import org.lastmile.camel.vendorauth.test.VendorTestSupport;
 
@@ -19,9 +21,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.lastmile.camel.vendorauth.test.Eventually.eventually;
+import static org.lastmile.camel.vendorauth.test.TokenAnswers.tokenCalls;
 
 /** An API that refuses the token: the call is retried once, with a fresh token, and other errors pass through. */
 class VendorAuthRetryTest extends VendorTestSupport {
@@ -57,10 +60,6 @@ class VendorAuthRetryTest extends VendorTestSupport {
         return vendor.findAll(getRequestedFor(urlEqualTo("/api/orders"))).size();
     }
 
-    private int tokenCalls() {
-        return vendor.findAll(postRequestedFor(urlEqualTo("/token"))).size();
-    }
-
     @Test
     void a401IsRetriedOnceWithAFreshToken() {
         tokensT1ThenT2();
@@ -72,7 +71,7 @@ class VendorAuthRetryTest extends VendorTestSupport {
         assertThat(done.getException()).isNull();
         assertThat(done.getMessage().getBody(String.class)).isEqualTo("{\"orders\":[]}");
         assertThat(apiCalls()).isEqualTo(2);
-        assertThat(tokenCalls()).isEqualTo(2);
+        assertThat(tokenCalls(vendor)).isEqualTo(2);
     }
 
     @Test
@@ -96,7 +95,7 @@ class VendorAuthRetryTest extends VendorTestSupport {
         assertThat(done.getException()).isInstanceOfSatisfying(HttpOperationFailedException.class,
                 e -> assertThat(e.getStatusCode()).isEqualTo(401));
         assertThat(apiCalls()).isEqualTo(2);
-        assertThat(tokenCalls()).isEqualTo(2);
+        assertThat(tokenCalls(vendor)).isEqualTo(2);
     }
 
     @Test
@@ -109,7 +108,7 @@ class VendorAuthRetryTest extends VendorTestSupport {
         assertThat(done.getException()).isInstanceOfSatisfying(HttpOperationFailedException.class,
                 e -> assertThat(e.getStatusCode()).isEqualTo(500));
         assertThat(apiCalls()).isEqualTo(1);
-        assertThat(tokenCalls()).isEqualTo(1);
+        assertThat(tokenCalls(vendor)).isEqualTo(1);
     }
 
     @Test
@@ -133,6 +132,42 @@ class VendorAuthRetryTest extends VendorTestSupport {
         } finally {
             callers.shutdownNow();
         }
-        assertThat(tokenCalls()).isEqualTo(2);
+        assertThat(tokenCalls(vendor)).isEqualTo(2);
+    }
+
+    @Test
+    void noThreadWaitsWhileTheTokenIsRenewed() throws Exception {
+        vendor.stubFor(post("/token").inScenario("tokens").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(TokenAnswers.token("t1", 3600)).willSetStateTo("second"));
+        vendor.stubFor(post("/token").inScenario("tokens").whenScenarioStateIs("second")
+                .willReturn(TokenAnswers.token("t2", 3600).withFixedDelay(1500)));
+        api("t1", 401, "{}");
+        api("t2", 200, "{\"orders\":[]}");
+
+        CompletableFuture<Exchange> call = CompletableFuture.supplyAsync(
+                () -> template.request("direct:orders", exchange -> { }));
+        eventually("the renewal has asked the token endpoint", () -> tokenCalls(vendor) == 2);
+
+        // while the vendor takes its time, no thread is inside the retry: the renewal holds none
+        String retry = VendorAuthRetry.class.getName();
+        assertThat(Thread.getAllStackTraces().values()).noneMatch(stack -> Arrays.stream(stack).map(
+                StackTraceElement::getClassName).anyMatch(name -> name.equals(retry) || name.startsWith(retry + "$")));
+        assertThat(call.get(30, TimeUnit.SECONDS).getException()).isNull();
+        assertThat(apiCalls()).isEqualTo(2);
+    }
+
+    @Test
+    void aRenewalTheTokenEndpointRefusesEndsWithTheTokenEndpointsError() {
+        vendor.stubFor(post("/token").inScenario("tokens").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(TokenAnswers.token("t1", 3600)).willSetStateTo("second"));
+        vendor.stubFor(post("/token").inScenario("tokens").whenScenarioStateIs("second")
+                .willReturn(TokenAnswers.json(400, "{\"error\":\"invalid_client\",\"error_description\":\"Client blocked\"}")));
+        api("t1", 401, "{}");
+
+        Exchange done = template.request("direct:orders", exchange -> { });
+
+        assertThat(done.getException()).isInstanceOfSatisfying(TokenEndpointException.class,
+                e -> assertThat(e.getMessage()).contains("invalid_client").contains("Client blocked"));
+        assertThat(apiCalls()).as("the API is not called without a token").isEqualTo(1);
     }
 }

@@ -8,8 +8,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.lastmile.camel.examples.sandbox.SandboxCredentials;
-import org.lastmile.camel.examples.sandbox.SandboxServer;
+import org.lastmile.camel.simulators.SimulatorServer;
+
 
 /**
  * The cluster demo: the orders application started as three JVMs that form one Hazelcast cluster on loopback, all calling
@@ -42,7 +42,7 @@ public final class ClusterDemo {
      */
     public static Result run(Duration duration, Duration tokenLifetime) throws Exception {
         String cluster = "orders-cluster-" + ProcessHandle.current().pid();
-        try (SandboxServer sandbox = SandboxServer.withAllVendors(SandboxCredentials.DEMO, tokenLifetime)) {
+        try (SimulatorServer sandbox = Sandbox.start(tokenLifetime)) {
             List<Process> processes = new ArrayList<>();
             try {
                 String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
@@ -59,7 +59,7 @@ public final class ClusterDemo {
                     }
                     process.waitFor();
                 }
-                return new Result(lines, sandbox.tokenCalls("oauth2"), tokenLifetime, duration);
+                return new Result(lines, sandbox.vendor("oauth2").tokenCalls(), tokenLifetime, duration);
             } finally {
                 processes.forEach(Process::destroyForcibly);
             }

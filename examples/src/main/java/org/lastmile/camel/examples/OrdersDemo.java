@@ -4,8 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 import org.apache.camel.main.Main;
-import org.lastmile.camel.examples.sandbox.SandboxCredentials;
-import org.lastmile.camel.examples.sandbox.SandboxServer;
+import org.lastmile.camel.simulators.SimulatorServer;
 
 /**
  * The demo: a vendor sandbox on loopback, and many threads calling its API through {@code vendorauth:}. It prints how many
@@ -37,7 +36,7 @@ public final class OrdersDemo {
      * @param tokenLifetime how long the sandbox's tokens live
      */
     public static Result run(int threads, Duration duration, Duration tokenLifetime) throws Exception {
-        try (SandboxServer sandbox = SandboxServer.withAllVendors(SandboxCredentials.DEMO, tokenLifetime)) {
+        try (SimulatorServer sandbox = Sandbox.start(tokenLifetime)) {
             Main main = new Main();
             main.addInitialProperty("sandbox.url", sandbox.baseUrl());
             // one JVM: its own embedded cluster, which no other run on this machine joins
@@ -46,8 +45,8 @@ public final class OrdersDemo {
             main.start();
             try {
                 CallLoop.Counts counts = CallLoop.run(main.getCamelTemplate(), List.of("direct:orders"), threads, duration);
-                return new Result(counts.calls()[0], counts.failed()[0], sandbox.tokenCalls("oauth2"), tokenLifetime,
-                        duration);
+                return new Result(counts.calls()[0], counts.failed()[0], sandbox.vendor("oauth2").tokenCalls(),
+                        tokenLifetime, duration);
             } finally {
                 main.stop();
             }

@@ -6,8 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.camel.main.Main;
-import org.lastmile.camel.examples.sandbox.SandboxCredentials;
-import org.lastmile.camel.examples.sandbox.SandboxServer;
+import org.lastmile.camel.simulators.SimulatorServer;
 
 /** Calls each vendor's API through its own profile, from several threads, and prints what each vendor saw. */
 public final class VendorsDemo {
@@ -38,7 +37,7 @@ public final class VendorsDemo {
      * @param lifetime how long the sandbox's tokens live
      */
     public static Map<String, VendorResult> run(int threads, Duration duration, Duration lifetime) throws Exception {
-        try (SandboxServer sandbox = SandboxServer.withAllVendors(SandboxCredentials.DEMO, lifetime)) {
+        try (SimulatorServer sandbox = Sandbox.start(lifetime)) {
             Main main = new Main();
             main.setDefaultPropertyPlaceholderLocation("classpath:vendors.properties");
             main.addInitialProperty("sandbox.url", sandbox.baseUrl());
@@ -53,7 +52,8 @@ public final class VendorsDemo {
                 Map<String, VendorResult> results = new LinkedHashMap<>();
                 for (int v = 0; v < VENDORS.size(); v++) {
                     String vendor = VENDORS.get(v);
-                    results.put(vendor, new VendorResult(counts.calls()[v], counts.failed()[v], sandbox.tokenCalls(vendor)));
+                    results.put(vendor, new VendorResult(counts.calls()[v], counts.failed()[v],
+                            sandbox.vendor(vendor).tokenCalls()));
                 }
                 return results;
             } finally {

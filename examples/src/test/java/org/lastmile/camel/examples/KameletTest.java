@@ -7,8 +7,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.main.Main;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
-import org.lastmile.camel.examples.sandbox.SandboxCredentials;
-import org.lastmile.camel.examples.sandbox.SandboxServer;
+import org.lastmile.camel.simulators.SimulatorServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,7 +29,7 @@ class KameletTest {
 
     @Test
     void theKameletPutsATokenOnTheMessage() throws Exception {
-        try (SandboxServer sandbox = SandboxServer.withAllVendors(SandboxCredentials.DEMO, Duration.ofMinutes(5))) {
+        try (SimulatorServer sandbox = Sandbox.start(Duration.ofMinutes(5))) {
             Main main = new Main();
             main.setDefaultPropertyPlaceholderLocation("false");
             main.addInitialProperty("camel.component.vendorauth.token-store",
@@ -50,7 +49,7 @@ class KameletTest {
                 Exchange done = main.getCamelTemplate().request("direct:orders", exchange -> { });
                 assertThat(done.getException()).isNull();
                 assertThat(done.getMessage().getBody(String.class)).contains("\"vendor\":\"oauth2\"");
-                assertThat(sandbox.tokenCalls("oauth2")).isEqualTo(1);
+                assertThat(sandbox.vendor("oauth2").tokenCalls()).isEqualTo(1);
             } finally {
                 main.stop();
             }

@@ -5,8 +5,7 @@ import java.time.Duration;
 import org.apache.camel.Exchange;
 import org.apache.camel.main.Main;
 import org.junit.jupiter.api.Test;
-import org.lastmile.camel.examples.sandbox.SandboxCredentials;
-import org.lastmile.camel.examples.sandbox.SandboxServer;
+import org.lastmile.camel.simulators.SimulatorServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,7 +14,7 @@ class YamlRouteTest {
 
     @Test
     void theYamlRouteGetsATokenAndCallsTheApi() throws Exception {
-        try (SandboxServer sandbox = SandboxServer.withAllVendors(SandboxCredentials.DEMO, Duration.ofMinutes(5))) {
+        try (SimulatorServer sandbox = Sandbox.start(Duration.ofMinutes(5))) {
             Main main = new Main();
             main.setDefaultPropertyPlaceholderLocation("false");
             main.addInitialProperty("camel.main.routes-include-pattern", "classpath:routes/orders.camel.yaml");
@@ -30,7 +29,7 @@ class YamlRouteTest {
                 Exchange done = main.getCamelTemplate().request("direct:orders-yaml", exchange -> { });
                 assertThat(done.getException()).isNull();
                 assertThat(done.getMessage().getBody(String.class)).contains("\"vendor\":\"oauth2\"");
-                assertThat(sandbox.tokenCalls("oauth2")).isEqualTo(1);
+                assertThat(sandbox.vendor("oauth2").tokenCalls()).isEqualTo(1);
             } finally {
                 main.stop();
             }

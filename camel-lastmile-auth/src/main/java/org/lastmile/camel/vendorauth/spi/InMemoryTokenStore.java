@@ -15,16 +15,22 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
- * A store for one JVM: tokens in a map, one flight per key in the JVM. Entries past {@link AccessToken#keepUntil()} are
- * dropped when next read, and swept at most once a minute when a flight starts, so that credentials that fall out of use
- * do not stay for ever.
+ * A store for one JVM: tokens in a map, one flight per key in the JVM ({@link SingleFlight}). Entries past
+ * {@link AccessToken#keepUntil()} are dropped when next read, and swept at most once a minute when a flight is claimed, so
+ * that credentials that fall out of use do not stay for ever.
+ *
+ * <p>
+ * The last failure of a key is kept until a token is stored or its {@link FailureState#retryAt()} has passed: meanwhile a
+ * claim without a reusable token answers {@link Claim.Failed} with it, so that a party that never asked learns the vendor's
+ * words instead of asking again.
  */
 public final class InMemoryTokenStore implements TokenStore {
 
     private static final Duration SWEEP_INTERVAL = Duration.ofMinutes(1);
 
     private final Map<TokenKey, AccessToken> tokens = new ConcurrentHashMap<>();
-    private final Map<TokenKey, CompletableFuture<Claim>> flights = new ConcurrentHashMap<>();
+    private final Map<TokenKey, FailureState> failures = new ConcurrentHashMap<>();
+    private final SingleFlight<TokenKey, Claim> flights = new SingleFlight<>();
     private final Map<TokenKey, List<Consumer<StoreEvent>>> subscribers = new ConcurrentHashMap<>();
     private final Clock clock;
     /** Epoch millisecond of the next sweep of expired entries. */
@@ -53,32 +59,69 @@ public final class InMemoryTokenStore implements TokenStore {
     @Override
     public CompletableFuture<Claim> claim(TokenKey key, Predicate<AccessToken> reusable) {
         sweepExpired();
-        CompletableFuture<Claim> outcome = new CompletableFuture<>();
-        CompletableFuture<Claim> running = flights.putIfAbsent(key, outcome);
-        if (running != null) {
-            return running.handle((claim, failure) -> failure == null ? CompletableFuture.completedFuture(claim)
-                    : claim(key, reusable)).thenCompose(next -> next);
+        CompletableFuture<Claim> mine = new CompletableFuture<>();
+        CompletableFuture<Claim> joined = flights.join(key, () -> open(key, reusable, mine));
+        if (mine.isDone()) {
+            // this caller opened the flight: it won, or found a token, or a failure still in force
+            return mine;
         }
-        AccessToken current = get(key);
-        if (current != null && reusable.test(current)) {
-            flights.remove(key, outcome);
-            outcome.complete(new Claim.Found(current));
-            return CompletableFuture.completedFuture(new Claim.Found(current));
-        }
-        return CompletableFuture.completedFuture(new Claim.Won(new LocalLease(key, current, outcome)));
+        // a released lease ends its flight without an outcome: its waiters try again
+        return joined.exceptionallyCompose(failure -> released(failure)
+                ? claim(key, reusable) : CompletableFuture.failedFuture(failure));
     }
 
-    /** The flight of this JVM: it ends before its waiters hear of it, so that a retry at once is a new flight. */
-    private final class LocalLease implements Lease {
+    /** Ends the flight of a released lease: its waiters claim again. */
+    private static final class Released extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Released() {
+            super("lease released", null, false, false);
+        }
+    }
+
+    private static boolean released(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        return cause instanceof Released;
+    }
+
+    /** The opener's part: reads again, and either answers at once or hands out the lease. Returns the flight's outcome. */
+    private CompletableFuture<Claim> open(TokenKey key, Predicate<AccessToken> reusable, CompletableFuture<Claim> opener) {
+        AccessToken current = get(key);
+        if (current != null && reusable.test(current)) {
+            Claim found = new Claim.Found(current);
+            opener.complete(found);
+            return CompletableFuture.completedFuture(found);
+        }
+        FailureState failure = failureInForce(key);
+        if (failure != null) {
+            Claim failed = new Claim.Failed(failure);
+            opener.complete(failed);
+            return CompletableFuture.completedFuture(failed);
+        }
+        MemoryLease lease = new MemoryLease(key, current);
+        opener.complete(new Claim.Won(lease));
+        return lease.outcome;
+    }
+
+    private FailureState failureInForce(TokenKey key) {
+        FailureState failure = failures.get(key);
+        if (failure != null && !clock.instant().isBefore(failure.retryAt())) {
+            failures.remove(key, failure);
+            return null;
+        }
+        return failure;
+    }
+
+    /** The right to fetch one key's next token in this JVM. */
+    private final class MemoryLease implements Lease {
         private final TokenKey key;
         private final AccessToken current;
-        private final CompletableFuture<Claim> outcome;
+        private final CompletableFuture<Claim> outcome = new CompletableFuture<>();
         private final AtomicBoolean ended = new AtomicBoolean();
 
-        LocalLease(TokenKey key, AccessToken current, CompletableFuture<Claim> outcome) {
+        MemoryLease(TokenKey key, AccessToken current) {
             this.key = key;
             this.current = current;
-            this.outcome = outcome;
         }
 
         @Override
@@ -88,31 +131,27 @@ public final class InMemoryTokenStore implements TokenStore {
 
         @Override
         public void succeed(AccessToken token) {
-            end();
-            tokens.put(key, token);
-            flights.remove(key, outcome);
-            outcome.complete(new Claim.Found(token));
-            publish(key, new StoreEvent.Stored(token.fingerprint()));
+            if (ended.compareAndSet(false, true)) {
+                tokens.put(key, token);
+                failures.remove(key);
+                publish(key, new StoreEvent.Stored(token.fingerprint()));
+                outcome.complete(new Claim.Found(token));
+            }
         }
 
         @Override
         public void fail(FailureState state) {
-            end();
-            flights.remove(key, outcome);
-            outcome.complete(new Claim.Failed(state));
-            publish(key, new StoreEvent.Failed(state));
+            if (ended.compareAndSet(false, true)) {
+                failures.put(key, state);
+                publish(key, new StoreEvent.Failed(state));
+                outcome.complete(new Claim.Failed(state));
+            }
         }
 
         @Override
         public void release() {
-            end();
-            flights.remove(key, outcome);
-            outcome.completeExceptionally(new CompletionException("released", null));
-        }
-
-        private void end() {
-            if (!ended.compareAndSet(false, true)) {
-                throw new IllegalStateException("The lease of " + key + " has ended already");
+            if (ended.compareAndSet(false, true)) {
+                outcome.completeExceptionally(new Released());
             }
         }
     }
@@ -127,6 +166,11 @@ public final class InMemoryTokenStore implements TokenStore {
         tokens.forEach((key, token) -> {
             if (!instant.isBefore(token.keepUntil())) {
                 tokens.remove(key, token);
+            }
+        });
+        failures.forEach((key, failure) -> {
+            if (!instant.isBefore(failure.retryAt())) {
+                failures.remove(key, failure);
             }
         });
     }
@@ -153,7 +197,13 @@ public final class InMemoryTokenStore implements TokenStore {
     private void publish(TokenKey key, StoreEvent event) {
         List<Consumer<StoreEvent>> list = subscribers.get(key);
         if (list != null) {
-            list.forEach(listener -> listener.accept(event));
+            for (Consumer<StoreEvent> listener : list) {
+                try {
+                    listener.accept(event);
+                } catch (RuntimeException e) {
+                    // a subscriber's trouble must not end the lease that caused the event
+                }
+            }
         }
     }
 

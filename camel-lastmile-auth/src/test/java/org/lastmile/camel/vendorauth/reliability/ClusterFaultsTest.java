@@ -3,28 +3,24 @@ package org.lastmile.camel.vendorauth.reliability;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.hazelcast.core.HazelcastInstance;
 import org.apache.camel.CamelContext;
-import org.apache.camel.ProducerTemplate;
-import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.lastmile.camel.vendorauth.VendorAuthComponent;
+import org.lastmile.camel.vendorauth.test.ApiLoad;
+import org.lastmile.camel.vendorauth.test.CamelApplications;
 import org.lastmile.camel.vendorauth.test.LoopbackCluster;
 import org.lastmile.camel.vendorauth.test.TokenAnswers;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.lastmile.camel.vendorauth.test.TokenAnswers.tokenCalls;
 
 /**
  * The cluster store when the cluster itself breaks, with applications in this JVM (each with a member of its own): members
@@ -41,61 +37,30 @@ class ClusterFaultsTest {
     private static final long REFRESH_MARGIN_MILLIS = 300;
 
     private final List<CamelContext> applications = new ArrayList<>();
-    private final ExecutorService callers = Executors.newFixedThreadPool(16);
-    private final AtomicInteger sent = new AtomicInteger();
-    private final AtomicInteger failed = new AtomicInteger();
+    private final ApiLoad load = new ApiLoad(16);
+    private final AtomicInteger sent = load.sent();
+    private final AtomicInteger failed = load.failed();
 
     @AfterEach
     void stop() throws Exception {
-        callers.shutdownNow();
-        callers.awaitTermination(10, TimeUnit.SECONDS);
+        load.close();
         for (CamelContext application : applications) {
             application.stop();
         }
     }
 
     private CamelContext application(HazelcastInstance member) throws Exception {
-        CamelContext camel = new DefaultCamelContext();
-        VendorAuthComponent component = new VendorAuthComponent();
-        component.setHazelcastInstance(member);
+        VendorAuthComponent component = CamelApplications.sharingThrough(member);
         component.setRefreshMargin(REFRESH_MARGIN_MILLIS);
         component.setConnectTimeout(1000);
         component.setResponseTimeout(1000);
         component.setStoreTimeout(500);
         component.setBackoffInitial(100);
         component.setBackoffMax(500);
-        camel.addComponent("vendorauth", component);
-        camel.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("direct:api").to("vendorauth:oauth2?tokenUrl=" + vendor.baseUrl()
-                        + "/token&clientId=orders&clientSecret=RAW(cluster-faults-Secret)");
-            }
-        });
-        camel.start();
+        CamelContext camel = CamelApplications.start(component, CamelApplications.apiRoute("vendorauth:oauth2?tokenUrl="
+                + vendor.baseUrl() + "/token&clientId=orders&clientSecret=RAW(cluster-faults-Secret)"));
         applications.add(camel);
         return camel;
-    }
-
-    /** Threads sending exchanges to the application until {@code endNanos}; each exchange is waited for, boundedly. */
-    private CompletableFuture<Void> load(CamelContext application, int threads, long endNanos) {
-        List<CompletableFuture<Void>> running = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            ProducerTemplate template = application.createProducerTemplate();
-            running.add(CompletableFuture.runAsync(() -> {
-                while (System.nanoTime() < endNanos) {
-                    sent.incrementAndGet();
-                    if (template.request("direct:api", exchange -> { }).getException() != null) {
-                        failed.incrementAndGet();
-                    }
-                }
-            }, callers));
-        }
-        return CompletableFuture.allOf(running.toArray(CompletableFuture[]::new));
-    }
-
-    private static int tokenCalls() {
-        return vendor.findAll(postRequestedFor(urlEqualTo("/token"))).size();
     }
 
     private static long nanosFromNow(long millis) {
@@ -113,14 +78,14 @@ class ClusterFaultsTest {
             long started = System.nanoTime();
             long end = nanosFromNow(4 * LIFETIME_MILLIS);
 
-            CompletableFuture<Void> staying = CompletableFuture.allOf(load(first, 4, end), load(second, 4, end));
-            load(third, 4, nanosFromNow(LIFETIME_MILLIS)).get(60, TimeUnit.SECONDS);
+            CompletableFuture<Void> staying = CompletableFuture.allOf(load.run(first, 4, end), load.run(second, 4, end));
+            load.run(third, 4, nanosFromNow(LIFETIME_MILLIS)).get(60, TimeUnit.SECONDS);
             // the third application stops and its member leaves the cluster; a fourth joins a moment later
             third.stop();
             leaving.shutdown();
             Thread.sleep(LIFETIME_MILLIS / 2);
             CamelContext fourth = application(cluster.startMember());
-            CompletableFuture<Void> joined = load(fourth, 4, end);
+            CompletableFuture<Void> joined = load.run(fourth, 4, end);
             CompletableFuture.allOf(staying, joined).get(60, TimeUnit.SECONDS);
             long elapsed = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
 
@@ -128,7 +93,7 @@ class ClusterFaultsTest {
             assertThat(sent.get()).isGreaterThan(1000);
             // one token per lifetime less the refresh margin for the whole cluster, and a little slack for the changes
             long lifetimes = elapsed / (LIFETIME_MILLIS - REFRESH_MARGIN_MILLIS);
-            assertThat(tokenCalls()).isBetween(1, (int) lifetimes + 3);
+            assertThat(tokenCalls(vendor)).isBetween(1, (int) lifetimes + 3);
         }
     }
 
@@ -140,22 +105,22 @@ class ClusterFaultsTest {
             HazelcastInstance other = cluster.startMember();
             CamelContext first = application(one);
             CamelContext second = application(other);
-            load(first, 1, nanosFromNow(200)).get(60, TimeUnit.SECONDS);
-            load(second, 1, nanosFromNow(200)).get(60, TimeUnit.SECONDS);
-            assertThat(tokenCalls()).as("one token for the cluster").isEqualTo(1);
+            load.run(first, 1, nanosFromNow(200)).get(60, TimeUnit.SECONDS);
+            load.run(second, 1, nanosFromNow(200)).get(60, TimeUnit.SECONDS);
+            assertThat(tokenCalls(vendor)).as("one token for the cluster").isEqualTo(1);
 
             one.getLifecycleService().terminate();
             other.getLifecycleService().terminate();
             long started = System.nanoTime();
             long end = nanosFromNow(3 * LIFETIME_MILLIS);
-            CompletableFuture.allOf(load(first, 4, end), load(second, 4, end)).get(60, TimeUnit.SECONDS);
+            CompletableFuture.allOf(load.run(first, 4, end), load.run(second, 4, end)).get(60, TimeUnit.SECONDS);
             long elapsed = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
 
             assertThat(failed).as("failed of %s exchanges", sent).hasValue(0);
             assertThat(sent.get()).isGreaterThan(1000);
             // without the cluster each application fetches for itself: at most one token per application and lifetime
             long lifetimes = elapsed / (LIFETIME_MILLIS - REFRESH_MARGIN_MILLIS);
-            assertThat(tokenCalls() - 1).isBetween(1, 2 * ((int) lifetimes + 2));
+            assertThat(tokenCalls(vendor) - 1).isBetween(1, 2 * ((int) lifetimes + 2));
         }
     }
 }

@@ -8,28 +8,24 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import org.apache.camel.CamelContext;
-import org.apache.camel.ProducerTemplate;
-import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.lastmile.camel.vendorauth.VendorAuthComponent;
 import org.lastmile.camel.vendorauth.internal.store.hazelcast.HazelcastTokenStore;
+import org.lastmile.camel.vendorauth.test.ApiLoad;
+import org.lastmile.camel.vendorauth.test.CamelApplications;
 import org.lastmile.camel.vendorauth.test.LoopbackCluster;
 import org.lastmile.camel.vendorauth.test.TokenAnswers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -45,59 +41,30 @@ class ClusterOutsiderTest {
     private static final Logger LOG = LoggerFactory.getLogger(ClusterOutsiderTest.class);
 
     private final List<CamelContext> applications = new ArrayList<>();
-    private final ExecutorService threads = Executors.newFixedThreadPool(6);
-    private final AtomicInteger sent = new AtomicInteger();
-    private final AtomicInteger failed = new AtomicInteger();
-    private final AtomicLong longestMillis = new AtomicLong();
+    private final ApiLoad load = new ApiLoad(4);
+    private final ExecutorService outsiderThread = Executors.newSingleThreadExecutor();
 
     @AfterEach
     void stop() throws Exception {
-        threads.shutdownNow();
-        threads.awaitTermination(10, TimeUnit.SECONDS);
+        load.close();
+        outsiderThread.shutdownNow();
+        outsiderThread.awaitTermination(10, TimeUnit.SECONDS);
         for (CamelContext application : applications) {
             application.stop();
         }
     }
 
-    private CamelContext application(HazelcastInstance member, long refreshMarginMillis) throws Exception {
-        CamelContext camel = new DefaultCamelContext();
-        VendorAuthComponent component = new VendorAuthComponent();
-        component.setHazelcastInstance(member);
+    private void application(HazelcastInstance member, long refreshMarginMillis) throws Exception {
+        VendorAuthComponent component = CamelApplications.sharingThrough(member);
         component.setRefreshMargin(refreshMarginMillis);
-        camel.addComponent("vendorauth", component);
-        camel.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("direct:api").to("vendorauth:oauth2?tokenUrl=" + vendor.baseUrl()
-                        + "/token&clientId=orders&clientSecret=RAW(outsider-test-Secret)");
-            }
-        });
-        camel.start();
-        applications.add(camel);
-        return camel;
+        applications.add(CamelApplications.start(component, CamelApplications.apiRoute("vendorauth:oauth2?tokenUrl="
+                + vendor.baseUrl() + "/token&clientId=orders&clientSecret=RAW(outsider-test-Secret)")));
     }
 
-    /** Two threads per application sending exchanges until {@code endNanos}, each exchange timed. */
+    /** Two threads per application sending exchanges until {@code endNanos}. */
     private CompletableFuture<Void> load(long endNanos) {
-        List<CompletableFuture<Void>> running = new ArrayList<>();
-        for (CamelContext application : applications) {
-            for (int t = 0; t < 2; t++) {
-                ProducerTemplate template = application.createProducerTemplate();
-                running.add(CompletableFuture.runAsync(() -> {
-                    while (System.nanoTime() < endNanos) {
-                        sent.incrementAndGet();
-                        long started = System.nanoTime();
-                        boolean ok = template.request("direct:api", exchange -> { }).getException() == null;
-                        longestMillis.accumulateAndGet(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
-                                Math::max);
-                        if (!ok) {
-                            failed.incrementAndGet();
-                        }
-                    }
-                }, threads));
-            }
-        }
-        return CompletableFuture.allOf(running.toArray(CompletableFuture[]::new));
+        return CompletableFuture.allOf(applications.stream().map(application -> load.run(application, 2, endNanos))
+                .toArray(CompletableFuture[]::new));
     }
 
     /** The outsider's loop: {@code step} every 50 ms until {@code endNanos}. */
@@ -112,11 +79,11 @@ class ClusterOutsiderTest {
                     return;
                 }
             }
-        }, threads);
+        }, outsiderThread);
     }
 
     private static int tokenCalls() {
-        return vendor.findAll(postRequestedFor(urlEqualTo("/token"))).size();
+        return TokenAnswers.tokenCalls(vendor);
     }
 
     private static long nanosFromNow(long millis) {
@@ -142,8 +109,8 @@ class ClusterOutsiderTest {
             });
             CompletableFuture.allOf(deleting, load(end)).get(60, TimeUnit.SECONDS);
 
-            LOG.info("Outsider deleting: {} exchanges, {} failed, {} token requests", sent, failed, tokenCalls());
-            assertThat(failed).as("failed of %s exchanges", sent).hasValue(0);
+            LOG.info("Outsider deleting: {} exchanges, {} failed, {} token requests", load.sent(), load.failed(), tokenCalls());
+            assertThat(load.failed()).as("failed of %s exchanges", load.sent()).hasValue(0);
             assertThat(tokenCalls()).isLessThanOrEqualTo(2);
         }
     }
@@ -160,9 +127,9 @@ class ClusterOutsiderTest {
             IMap<Object, Object> tokens = outsider.getMap(HazelcastTokenStore.TOKENS_MAP);
             Object id = tokens.keySet().iterator().next();
             IMap<Object, Object> flights = outsider.getMap(HazelcastTokenStore.FLIGHTS_MAP);
-            sent.set(0);
-            failed.set(0);
-            longestMillis.set(0);
+            load.sent().set(0);
+            load.failed().set(0);
+            load.longestMillis().set(0);
 
             AtomicInteger round = new AtomicInteger();
             Object[] planted = { "failed:" + id, "garbage".getBytes(StandardCharsets.UTF_8), 42L };
@@ -171,11 +138,12 @@ class ClusterOutsiderTest {
                     () -> flights.put(id, planted[round.getAndIncrement() % planted.length]));
             CompletableFuture.allOf(planting, load(end)).get(60, TimeUnit.SECONDS);
 
-            LOG.info("Outsider planting markers: {} exchanges, {} failed, longest {} ms, {} token requests", sent, failed,
-                    longestMillis, tokenCalls());
-            assertThat(sent.get()).isGreaterThan(100);
-            assertThat(failed.get()).as("failed of %s exchanges", sent).isLessThanOrEqualTo(sent.get() / 20);
-            assertThat(longestMillis.get()).as("longest exchange").isLessThanOrEqualTo(6000);
+            LOG.info("Outsider planting markers: {} exchanges, {} failed, longest {} ms, {} token requests", load.sent(),
+                    load.failed(), load.longestMillis(), tokenCalls());
+            assertThat(load.sent().get()).isGreaterThan(100);
+            assertThat(load.failed().get()).as("failed of %s exchanges", load.sent())
+                    .isLessThanOrEqualTo(load.sent().get() / 20);
+            assertThat(load.longestMillis().get()).as("longest exchange").isLessThanOrEqualTo(6000);
         }
     }
 }

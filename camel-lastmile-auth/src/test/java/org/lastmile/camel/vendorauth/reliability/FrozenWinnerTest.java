@@ -1,11 +1,9 @@
 package org.lastmile.camel.vendorauth.reliability;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.lastmile.camel.vendorauth.test.LoopbackCluster;
@@ -14,8 +12,6 @@ import org.lastmile.camel.vendorauth.test.TokenAnswers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.lastmile.camel.vendorauth.test.Eventually.eventually;
 
@@ -37,31 +33,19 @@ class FrozenWinnerTest {
     private static final Duration PATIENCE = Duration.ofSeconds(90);
     private static final Logger LOG = LoggerFactory.getLogger(FrozenWinnerTest.class);
 
-    private final List<MemberProcess> members = new ArrayList<>();
-
-    @AfterEach
-    void stopMembers() throws InterruptedException {
-        for (MemberProcess member : members) {
-            member.close();
-        }
-    }
-
-    private static int tokenCalls() {
-        return vendor.findAll(postRequestedFor(urlEqualTo("/token"))).size();
-    }
 
     @RepeatedTest(2)
     void theOthersWaitAtMostFiveSecondsWhenTheWinnerIsFrozenMidFlightAndItRecoversWhenThawed() throws Exception {
         TokenAnswers.firstRequestHangs(vendor, "t2");
 
         try (LoopbackCluster cluster = new LoopbackCluster()) {
-            members.addAll(MemberProcess.startAll(cluster, 3, vendor.baseUrl() + "/token", null));
+            List<MemberProcess> members = cluster.startProcesses(3, vendor.baseUrl() + "/token", null);
             MemberProcess winner = members.get(0);
             MemberProcess second = members.get(1);
             MemberProcess third = members.get(2);
 
             winner.go();
-            eventually("the first member is asking the vendor", () -> tokenCalls() == 1);
+            eventually("the first member is asking the vendor", () -> TokenAnswers.tokenCalls(vendor) == 1);
             // within the default 5 s connect and 10 s response timeouts: its request still waits
             winner.freeze();
             assertThat(winner.tokens()).as("frozen while its request waits, before it had a token").isZero();
@@ -70,7 +54,7 @@ class FrozenWinnerTest {
 
             eventually("the others got their tokens", PATIENCE, () -> second.tokens() >= 5 && third.tokens() >= 5);
             LOG.info("Frozen winner: the live members' longest waits were {} ms and {} ms; {} token requests",
-                    second.longestWaitMillis(), third.longestWaitMillis(), tokenCalls());
+                    second.longestWaitMillis(), third.longestWaitMillis(), TokenAnswers.tokenCalls(vendor));
             assertThat(second.failures()).isEmpty();
             assertThat(third.failures()).isEmpty();
             assertThat(second.longestWaitMillis()).as("longest wait on a live member").isLessThanOrEqualTo(BOUND_MILLIS);
@@ -80,7 +64,7 @@ class FrozenWinnerTest {
             winner.thaw();
             eventually("the thawed member goes on with a token", PATIENCE, () -> winner.tokens() >= 5);
             // the hung request, and one per member at most for the others and the thawed one
-            assertThat(tokenCalls()).isBetween(2, 4);
+            assertThat(TokenAnswers.tokenCalls(vendor)).isBetween(2, 4);
         }
     }
 }

@@ -20,10 +20,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.lastmile.camel.vendorauth.test.Eventually.eventually;
+import static org.lastmile.camel.vendorauth.test.TokenAnswers.tokenCalls;
 
 /** Token endpoint faults as a route sees them: the exchange's exception, how long it waits, what the vendor is sent. */
 class RouteFaultsTest extends VendorTestSupport {
@@ -52,14 +52,6 @@ class RouteFaultsTest extends VendorTestSupport {
         };
     }
 
-    private static int tokenCalls() {
-        return vendor.findAll(postRequestedFor(urlEqualTo("/token"))).size();
-    }
-
-    private Exchange call(String route) {
-        return template.request(route, exchange -> { });
-    }
-
     private static void assertFailedWith(Exchange exchange, String words) {
         assertThat(exchange.getException()).isInstanceOf(TokenEndpointException.class).hasMessageContaining(words)
                 .hasMessageNotContaining(SECRET);
@@ -77,7 +69,7 @@ class RouteFaultsTest extends VendorTestSupport {
             // bounded well below the vendor's 30 s hang: the 1 s response timeout ends the wait
             assertFailedWith(exchange.get(15, TimeUnit.SECONDS), "within the response timeout");
         }
-        eventually("the one request was logged", () -> tokenCalls() == 1);
+        eventually("the one request was logged", () -> tokenCalls(vendor) == 1);
     }
 
     @Test
@@ -90,18 +82,18 @@ class RouteFaultsTest extends VendorTestSupport {
         }
         long elapsedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
         // back-offs are at least 100 ms (half of 200 ms): a request per back-off at most, not one per exchange
-        int duringOutage = tokenCalls();
+        int duringOutage = tokenCalls(vendor);
         assertThat(duringOutage).isBetween(1, (int) (elapsedMillis / 100) + 2);
 
         vendor.stubFor(post("/token").willReturn(TokenAnswers.token("after-maintenance", 3600)));
         eventually("an exchange gets a token once the back-off has passed",
                 () -> call("direct:api").getException() == null);
-        int recovered = tokenCalls();
+        int recovered = tokenCalls(vendor);
         for (int i = 0; i < 100; i++) {
             assertThat(call("direct:api").getMessage().getHeader("Authorization"))
                     .isEqualTo("Bearer after-maintenance");
         }
-        assertThat(tokenCalls()).as("no request after recovery").isEqualTo(recovered);
+        assertThat(tokenCalls(vendor)).as("no request after recovery").isEqualTo(recovered);
     }
 
     @Test
@@ -118,7 +110,7 @@ class RouteFaultsTest extends VendorTestSupport {
             assertThat(exchange.getMessage().getHeader("Authorization")).isEqualTo("Bearer t1");
             Thread.sleep(20);
         }
-        assertThat(tokenCalls()).as("refreshes were tried").isGreaterThan(1);
+        assertThat(tokenCalls(vendor)).as("refreshes were tried").isGreaterThan(1);
     }
 
     @Test
@@ -152,7 +144,7 @@ class RouteFaultsTest extends VendorTestSupport {
                 .hasSizeBetween(1, 2);
         // the first token, then at most one attempt per back-off (at least 100 ms)
         long elapsedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-        assertThat(tokenCalls()).isBetween(2, (int) (elapsedMillis / 100) + 2);
+        assertThat(tokenCalls(vendor)).isBetween(2, (int) (elapsedMillis / 100) + 2);
 
         vendor.stubFor(post("/token").willReturn(TokenAnswers.token("after-outage", 3600)));
         eventually("orders once the token endpoint is back", () -> call("direct:orders").getException() == null);
@@ -165,7 +157,7 @@ class RouteFaultsTest extends VendorTestSupport {
         for (int i = 0; i < 5; i++) {
             waiting.add(template.asyncSend("direct:api", exchange -> { }));
         }
-        eventually("the fetch has started", () -> tokenCalls() == 1);
+        eventually("the fetch has started", () -> tokenCalls(vendor) == 1);
         context.stop();
         for (Future<Exchange> exchange : waiting) {
             // bounded: the fetch gives up after its 1 s response timeout at the latest

@@ -24,11 +24,11 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.WritableHealthCheckRepository;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.lastmile.camel.vendorauth.VendorAuthComponent;
 import org.lastmile.camel.vendorauth.VendorAuthRetry;
+import org.lastmile.camel.vendorauth.test.CamelApplications;
 import org.lastmile.camel.vendorauth.test.LogCapture;
 import org.lastmile.camel.vendorauth.test.LoopbackCluster;
 import org.lastmile.camel.vendorauth.test.TokenAnswers;
@@ -101,14 +101,11 @@ class SecretsStayHiddenTest {
         List<String> seen = new ArrayList<>();
         try (LogCapture logs = new LogCapture(); LoopbackCluster cluster = new LoopbackCluster()) {
             HazelcastInstance member = cluster.startMember();
-            CamelContext camel = new DefaultCamelContext();
-            VendorAuthComponent component = new VendorAuthComponent();
-            component.setHazelcastInstance(member);
+            VendorAuthComponent component = CamelApplications.sharingThrough(member);
             component.setResponseTimeout(1000);
             component.setBackoffInitial(50);
             component.setBackoffMax(100);
-            camel.addComponent("vendorauth", component);
-            camel.addRoutes(new RouteBuilder() {
+            CamelContext camel = CamelApplications.start(component, new RouteBuilder() {
                 @Override
                 public void configure() {
                     VendorAuthRetry.retryOnceWhenUnauthorized(this);
@@ -120,7 +117,6 @@ class SecretsStayHiddenTest {
                     }
                 }
             });
-            camel.start();
             try {
                 HealthCheckHelper.getHealthCheckRepository(camel, "producers", WritableHealthCheckRepository.class)
                         .setEnabled(true);

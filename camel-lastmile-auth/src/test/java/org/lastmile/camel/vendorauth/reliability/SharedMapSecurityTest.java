@@ -26,7 +26,7 @@ import org.lastmile.camel.vendorauth.spi.TokenKey;
 import org.lastmile.camel.vendorauth.test.LoopbackCluster;
 import org.lastmile.camel.vendorauth.test.ManagerFixture;
 
-import org.lastmile.camel.vendorauth.test.Claims;
+import org.lastmile.camel.vendorauth.test.StoreFlights;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -76,7 +76,7 @@ class SharedMapSecurityTest {
     }
 
     private AccessToken fetch(HazelcastTokenStore store, TokenKey key, String value) throws Exception {
-        return Claims.fetch(store, key, current -> current != null, current -> token(value), executor).get(20, TimeUnit.SECONDS);
+        return StoreFlights.fetch(store, key, current -> current != null, current -> token(value), executor).get(20, TimeUnit.SECONDS);
     }
 
     @Test
@@ -107,7 +107,7 @@ class SharedMapSecurityTest {
             raw.put(keyOfA.id(), planted);
             assertThat(storeOfA.get(keyOfA)).as("read back").isNull();
             AtomicInteger fetched = new AtomicInteger();
-            AccessToken got = Claims.fetch(storeOfA, keyOfA, current -> current != null, current -> {
+            AccessToken got = StoreFlights.fetch(storeOfA, keyOfA, current -> current != null, current -> {
                 fetched.incrementAndGet();
                 return token("fresh-" + fetched.get());
             }, executor).get(20, TimeUnit.SECONDS);
@@ -133,7 +133,7 @@ class SharedMapSecurityTest {
 
         raw.put(victim.id(), outsiders);
         AtomicInteger fetched = new AtomicInteger();
-        AccessToken sent = Claims.fetch(storeOfA, victim, current -> current != null, current -> {
+        AccessToken sent = StoreFlights.fetch(storeOfA, victim, current -> current != null, current -> {
             fetched.incrementAndGet();
             return token("fresh");
         }, executor).get(20, TimeUnit.SECONDS);

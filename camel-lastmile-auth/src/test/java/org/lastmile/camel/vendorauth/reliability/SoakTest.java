@@ -29,6 +29,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.lastmile.camel.vendorauth.test.Eventually.eventually;
+import static org.lastmile.camel.vendorauth.test.TokenAnswers.tokenCalls;
 
 /**
  * A thousand credentials (one per tenant) used by eight threads over several token lifetimes, on a hand-moved clock:
@@ -111,7 +112,7 @@ class SoakTest {
         }
 
         long expected = 2L * LIFETIMES;
-        eventually("the vendor logged every request", () -> vendor.findAll(postRequestedFor(urlEqualTo("/token"))).size()
+        eventually("the vendor logged every request", () -> tokenCalls(vendor)
                 == TENANTS * expected);
         Map<String, Long> perTenant = requestsPerTenant();
         assertThat(perTenant).hasSize(TENANTS);

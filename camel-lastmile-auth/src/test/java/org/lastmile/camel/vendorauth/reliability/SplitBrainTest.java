@@ -12,22 +12,19 @@ import com.hazelcast.config.Config;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import org.apache.camel.CamelContext;
-import org.apache.camel.Exchange;
-import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.lastmile.camel.vendorauth.VendorAuthComponent;
 import org.lastmile.camel.vendorauth.internal.store.hazelcast.EmbeddedHazelcast;
 import org.lastmile.camel.vendorauth.internal.store.hazelcast.HazelcastTokenStore;
+import org.lastmile.camel.vendorauth.test.CamelApplications;
 import org.lastmile.camel.vendorauth.test.TokenAnswers;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.lastmile.camel.vendorauth.test.CamelApplications.authorization;
 import static org.lastmile.camel.vendorauth.test.Eventually.eventually;
+import static org.lastmile.camel.vendorauth.test.TokenAnswers.tokenCalls;
 
 /**
  * A split brain and its merge, the way Community Edition allows: two clusters of one name that do not know each other,
@@ -65,30 +62,10 @@ class SplitBrainTest {
     }
 
     private CamelContext application(HazelcastInstance member) throws Exception {
-        CamelContext camel = new DefaultCamelContext();
-        VendorAuthComponent component = new VendorAuthComponent();
-        component.setHazelcastInstance(member);
-        camel.addComponent("vendorauth", component);
-        camel.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("direct:api").to("vendorauth:oauth2?tokenUrl=" + vendor.baseUrl()
-                        + "/token&clientId=orders&clientSecret=RAW(split-Secret)");
-            }
-        });
-        camel.start();
+        CamelContext camel = CamelApplications.start(CamelApplications.sharingThrough(member), CamelApplications.apiRoute(
+                "vendorauth:oauth2?tokenUrl=" + vendor.baseUrl() + "/token&clientId=orders&clientSecret=RAW(split-Secret)"));
         applications.add(camel);
         return camel;
-    }
-
-    private static String authorization(CamelContext application) {
-        Exchange done = application.createProducerTemplate().request("direct:api", exchange -> { });
-        assertThat(done.getException()).isNull();
-        return done.getMessage().getHeader("Authorization", String.class);
-    }
-
-    private static int tokenCalls() {
-        return vendor.findAll(postRequestedFor(urlEqualTo("/token"))).size();
     }
 
     @Test
@@ -107,7 +84,7 @@ class SplitBrainTest {
             authorization(loneSide);
             authorization(pairSide);
         }
-        assertThat(tokenCalls()).as("one fetch per side").isEqualTo(2);
+        assertThat(tokenCalls(vendor)).as("one fetch per side").isEqualTo(2);
 
         eventually("the split-brain check merged the lone member into the pair",
                 () -> lone.getCluster().getMembers().size() == 3);
@@ -117,6 +94,6 @@ class SplitBrainTest {
             authorization(loneSide);
             authorization(pairSide);
         }
-        assertThat(tokenCalls()).as("no fetch after the merge").isEqualTo(2);
+        assertThat(tokenCalls(vendor)).as("no fetch after the merge").isEqualTo(2);
     }
 }

@@ -15,8 +15,7 @@ import org.lastmile.camel.vendorauth.spi.TokenEndpointException;
 import org.lastmile.camel.vendorauth.spi.TokenKey;
 import org.lastmile.camel.vendorauth.test.ManagerFixture;
 import org.lastmile.camel.vendorauth.test.MutableClock;
-
-import org.lastmile.camel.vendorauth.test.Claims;
+import org.lastmile.camel.vendorauth.test.StoreFlights;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,11 +39,12 @@ class StoreFlightFaultsTest {
                 ManagerFixture.START);
         AtomicReference<CompletableFuture<AccessToken>> retry = new AtomicReference<>();
 
-        CompletableFuture<AccessToken> failing = Claims.fetch(store, key, token -> false, current -> {
+        CompletableFuture<AccessToken> failing = StoreFlights.fetch(store, key, token -> false, current -> {
             throw new TokenEndpointException("test", 503, "down", null, null, null);
         }, executor);
         // a caller that retries as soon as it hears of the failure, as a back-off of zero does
-        failing.whenComplete((token, failure) -> retry.set(Claims.fetch(store, key, token2 -> false, current -> fresh, executor)));
+        failing.whenComplete((token, failure) -> retry.set(StoreFlights.fetch(store, key, token2 -> false,
+                current -> fresh, executor)));
 
         assertThat(failing).failsWithin(5, TimeUnit.SECONDS);
         assertThat(retry.get()).as("not the failed flight again").succeedsWithin(5, TimeUnit.SECONDS).isSameAs(fresh);

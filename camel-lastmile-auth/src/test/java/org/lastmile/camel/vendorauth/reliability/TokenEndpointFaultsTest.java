@@ -45,6 +45,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static org.lastmile.camel.vendorauth.test.Eventually.eventually;
+import static org.lastmile.camel.vendorauth.test.TokenAnswers.tokenCalls;
 
 /**
  * Every way a token endpoint breaks, on a hand-moved clock, and what callers keep: a clear error carrying the vendor's
@@ -70,10 +71,6 @@ class TokenEndpointFaultsTest {
 
     private TokenSource source() {
         return fixture.manager().source(ManagerFixture.request(vendor.baseUrl() + "/token"));
-    }
-
-    private static int calls() {
-        return vendor.findAll(postRequestedFor(urlEqualTo("/token"))).size();
     }
 
     private static void answer(ResponseDefinitionBuilder answer) {
@@ -121,7 +118,7 @@ class TokenEndpointFaultsTest {
         fixture.clock().advance(Duration.ofSeconds(1));
         assertThat(token(source)).as("recovered with a fresh token").startsWith("tok-");
         assertThat(source.statistics().fetches()).isEqualTo(2L);
-        eventually("the vendor saw both requests", () -> calls() == 2);
+        eventually("the vendor saw both requests", () -> tokenCalls(vendor) == 2);
         assertThat(fixture.store().get(source.key())).isNotNull();
     }
 
@@ -436,7 +433,7 @@ class TokenEndpointFaultsTest {
             assertThat(source.statistics().fetches()).as("one request brought the recovery")
                     .isEqualTo(failedAttempts + 2);
             long requests = failedAttempts + 2;
-            eventually("the vendor saw every request", () -> calls() == requests);
+            eventually("the vendor saw every request", () -> tokenCalls(vendor) == requests);
         }
     }
 

@@ -10,13 +10,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.lastmile.camel.vendorauth.internal.profile.TokenKeyTest;
-
-import org.lastmile.camel.vendorauth.test.Claims;
+import org.lastmile.camel.vendorauth.test.StoreFlights;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -42,71 +41,75 @@ public abstract class TokenStoreContract {
         return new AccessToken(value, "Bearer", now.plus(lifetime), null, null, now);
     }
 
-    private AccessToken fetch(TokenFetcher fetcher) throws Exception {
-        return Claims.fetch(store(), key, t -> true, fetcher, executor).get(20, TimeUnit.SECONDS);
+    private AccessToken fetch(Function<AccessToken, AccessToken> fetcher) throws Exception {
+        return StoreFlights.fetch(store(), key, t -> true, fetcher, executor).get(20, TimeUnit.SECONDS);
+    }
+
+    private Claim claim() throws Exception {
+        return store().claim(key, t -> false).get(20, TimeUnit.SECONDS);
+    }
+
+    private static FailureState failure(String words) {
+        return new FailureState(new TokenEndpointException("test", 503, "temporarily_unavailable", words, null, null), 1,
+                Instant.EPOCH);
     }
 
     @Test
-    void concurrentFetchesOfOneKeyShareOneFetch() throws Exception {
-        AtomicInteger fetches = new AtomicInteger();
-        TokenFetcher slow = current -> {
-            fetches.incrementAndGet();
-            try {
-                Thread.sleep(300);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return token("t1", Duration.ofHours(1));
-        };
-        List<CompletableFuture<AccessToken>> all = new ArrayList<>();
+    void concurrentClaimsOfOneKeyHaveOneWinnerAndTheOthersGetItsToken() throws Exception {
+        List<CompletableFuture<Claim>> all = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            all.add(Claims.fetch(store(), key, t -> false, slow, executor));
+            all.add(store().claim(key, t -> false));
         }
-        for (CompletableFuture<AccessToken> each : all) {
-            assertThat(each.get(20, TimeUnit.SECONDS).value()).isEqualTo("t1");
+        eventually("one claim won", () -> all.stream().anyMatch(c -> c.getNow(null) instanceof Claim.Won));
+        Claim.Won won = (Claim.Won) all.stream().filter(c -> c.getNow(null) instanceof Claim.Won).findFirst()
+                .orElseThrow().get();
+        assertThat(won.lease().current()).isNull();
+        won.lease().succeed(token("t1", Duration.ofHours(1)));
+
+        for (CompletableFuture<Claim> each : all) {
+            Claim claim = each.get(20, TimeUnit.SECONDS);
+            if (claim != won) {
+                assertThat(claim).isInstanceOfSatisfying(Claim.Found.class,
+                        found -> assertThat(found.token().value()).isEqualTo("t1"));
+            }
         }
-        assertThat(fetches).hasValue(1);
         assertThat(store().get(key).value()).isEqualTo("t1");
     }
 
     @Test
     void theWinnerReadsAgainAndReusesWhatIsThere() throws Exception {
         fetch(current -> token("t1", Duration.ofHours(1)));
-        AtomicInteger fetches = new AtomicInteger();
 
-        AccessToken reused = Claims.fetch(store(), key, t -> t.value().equals("t1"), current -> {
-            fetches.incrementAndGet();
-            return token("t2", Duration.ofHours(1));
-        }, executor).get(20, TimeUnit.SECONDS);
+        Claim claim = store().claim(key, t -> t.value().equals("t1")).get(20, TimeUnit.SECONDS);
 
-        assertThat(reused.value()).isEqualTo("t1");
-        assertThat(fetches).hasValue(0);
+        assertThat(claim).isInstanceOfSatisfying(Claim.Found.class,
+                found -> assertThat(found.token().value()).isEqualTo("t1"));
     }
 
     @Test
-    void theFetcherGetsTheCurrentTokenAndItsRefreshToken() throws Exception {
+    void theLeaseCarriesTheCurrentTokenAndItsRefreshToken() throws Exception {
         Instant now = Instant.now();
         fetch(current -> new AccessToken("t1", "Bearer", now.plusSeconds(3600), "r1", null, now));
-        List<AccessToken> seen = new CopyOnWriteArrayList<>();
 
-        Claims.fetch(store(), key, t -> false, current -> {
-            seen.add(current);
-            return token("t2", Duration.ofHours(1));
-        }, executor).get(20, TimeUnit.SECONDS);
+        Claim claim = claim();
 
-        assertThat(seen).singleElement().satisfies(current -> {
-            assertThat(current.value()).isEqualTo("t1");
-            assertThat(current.refreshToken()).isEqualTo("r1");
+        assertThat(claim).isInstanceOfSatisfying(Claim.Won.class, won -> {
+            assertThat(won.lease().current().value()).isEqualTo("t1");
+            assertThat(won.lease().current().refreshToken()).isEqualTo("r1");
+            won.lease().succeed(token("t2", Duration.ofHours(1)));
         });
+        assertThat(store().get(key).value()).isEqualTo("t2");
     }
 
     @Test
-    void aFailedFetchSavesNothingAndTheNextOneRuns() throws Exception {
-        assertThatThrownBy(() -> fetch(current -> {
-            throw new IllegalStateException("vendor down");
-        })).hasRootCauseMessage("vendor down");
-        assertThat(store().get(key)).isNull();
+    void aFailedLeaseSavesNothingTellsTheWaitersAndTheNextClaimMayWin() throws Exception {
+        Claim.Won won = (Claim.Won) claim();
+        CompletableFuture<Claim> waiter = store().claim(key, t -> false);
+        won.lease().fail(failure("Maintenance"));
 
+        assertThat(waiter.get(20, TimeUnit.SECONDS)).isInstanceOfSatisfying(Claim.Failed.class,
+                failed -> assertThat(failed.state().lastFailure().getMessage()).contains("Maintenance"));
+        assertThat(store().get(key)).isNull();
         eventually("a new flight once the failure has passed", () -> {
             try {
                 return fetch(current -> token("t1", Duration.ofHours(1))).value().equals("t1");
@@ -114,6 +117,17 @@ public abstract class TokenStoreContract {
                 return false;
             }
         });
+    }
+
+    @Test
+    void aReleasedLeaseLetsAWaiterWin() throws Exception {
+        Claim.Won first = (Claim.Won) claim();
+        CompletableFuture<Claim> waiter = store().claim(key, t -> false);
+        first.lease().release();
+
+        assertThat(waiter.get(20, TimeUnit.SECONDS)).isInstanceOfSatisfying(Claim.Won.class,
+                won -> won.lease().succeed(token("t1", Duration.ofHours(1))));
+        assertThat(store().get(key).value()).isEqualTo("t1");
     }
 
     @Test
@@ -128,24 +142,23 @@ public abstract class TokenStoreContract {
     }
 
     @Test
-    void subscribersHearOfInvalidatedTokensOnly() throws Exception {
-        List<String> heard = new CopyOnWriteArrayList<>();
-        AutoCloseable subscription = store().subscribe(key, event -> {
-            if (event instanceof StoreEvent.Invalidated invalidated) {
-                heard.add(invalidated.fingerprint());
-            }
-        });
+    void subscribersHearOfStoredInvalidatedAndFailedTokensByFingerprint() throws Exception {
+        List<StoreEvent> heard = new CopyOnWriteArrayList<>();
+        AutoCloseable subscription = store().subscribe(key, heard::add);
 
         AccessToken first = fetch(current -> token("t1", Duration.ofHours(1)));
+        eventually("told of the new token", () -> heard.contains(new StoreEvent.Stored(first.fingerprint())));
         assertThat(store().invalidate(key, "t0")).as("not the stored token").isFalse();
         store().invalidate(key, "t1");
-        eventually("told of the invalidation", () -> heard.contains(first.fingerprint()));
-        assertThat(heard).as("a new token is not announced, and only the refused one is named")
-                .containsOnly(first.fingerprint());
+        eventually("told of the invalidation", () -> heard.contains(new StoreEvent.Invalidated(first.fingerprint())));
+        FailureState failed = failure("Maintenance");
+        ((Claim.Won) claim()).lease().fail(failed);
+        eventually("told of the failure", () -> heard.contains(new StoreEvent.Failed(failed)));
+        assertThat(heard).as("no token text travels").allSatisfy(event -> assertThat(event.toString()).doesNotContain("t1"));
 
         subscription.close();
         heard.clear();
-        Claims.fetch(store(), key, t -> false, current -> token("t2", Duration.ofHours(1)), executor).get(20, TimeUnit.SECONDS);
+        fetch(current -> token("t2", Duration.ofHours(1)));
         store().invalidate(key, "t2");
         assertThat(store().get(key)).isNull();
         assertThat(heard).as("nothing after the subscription ended").isEmpty();
@@ -156,5 +169,13 @@ public abstract class TokenStoreContract {
         fetch(current -> token("short", Duration.ofMillis(1500)));
         assertThat(store().get(key).value()).isEqualTo("short");
         eventually("the expired token is gone", () -> store().get(key) == null);
+    }
+
+    @Test
+    void aFetchThatThrowsFailsItsCaller() {
+        assertThatThrownBy(() -> fetch(current -> {
+            throw new IllegalStateException("vendor down");
+        })).hasRootCauseMessage("vendor down");
+        assertThat(store().get(key)).isNull();
     }
 }

@@ -63,7 +63,7 @@ public final class ManagerFixture implements AutoCloseable {
                 }
             });
         };
-        manager = new TokenManager(store, client, counted, clock, RefreshTiming.DEFAULT, backoff);
+        manager = new TokenManager(store, client, counted, clock, RefreshTiming.DEFAULT, backoff, 1);
     }
 
     /** Waits until every fetch started so far has landed: its token adopted or its failure counted. */

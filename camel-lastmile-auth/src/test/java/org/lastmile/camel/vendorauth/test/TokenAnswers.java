@@ -10,6 +10,8 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 /** Token endpoint answers and a loopback WireMock server for them. */
@@ -22,6 +24,11 @@ public final class TokenAnswers {
     public static WireMockExtension vendor() {
         return WireMockExtension.newInstance()
                 .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+    }
+
+    /** How many requests {@code vendor} has had at {@code POST /token}. */
+    public static int tokenCalls(WireMockExtension vendor) {
+        return vendor.findAll(postRequestedFor(urlEqualTo("/token"))).size();
     }
 
     /** A loopback port nothing listens on (it was free a moment ago): a token endpoint that refuses connections. */

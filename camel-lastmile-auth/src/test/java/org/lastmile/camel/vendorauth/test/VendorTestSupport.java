@@ -2,6 +2,7 @@ package org.lastmile.camel.vendorauth.test;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.apache.camel.BindToRegistry;
+import org.apache.camel.Exchange;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.lastmile.camel.vendorauth.spi.InMemoryTokenStore;
@@ -18,4 +19,9 @@ public abstract class VendorTestSupport extends CamelTestSupport {
 
     @BindToRegistry
     protected TokenStore tokenStore = new InMemoryTokenStore();
+
+    /** Sends an empty exchange to {@code uri} and returns it, failed or not. */
+    protected Exchange call(String uri) {
+        return template.request(uri, exchange -> { });
+    }
 }

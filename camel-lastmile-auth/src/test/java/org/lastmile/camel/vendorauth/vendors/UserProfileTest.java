@@ -12,6 +12,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.lastmile.camel.vendorauth.VendorAuthComponent;
 import org.lastmile.camel.vendorauth.spi.InMemoryTokenStore;
+import org.lastmile.camel.vendorauth.test.Encodings;
 import org.lastmile.camel.vendorauth.test.TokenAnswers;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
@@ -62,7 +63,7 @@ class UserProfileTest {
                 }
                 """.formatted(vendor.baseUrl(), vendor.baseUrl()));
         vendor.stubFor(post("/parcelco/token")
-                .withHeader("Authorization", equalTo(VendorSimulatorSupport.basicRaw("shipper", "s3cret")))
+                .withHeader("Authorization", equalTo(Encodings.basic("shipper:s3cret")))
                 .withHeader("Content-Type", equalTo("application/json"))
                 .withRequestBody(equalToJson("{\"grant_type\":\"password\",\"username\":\"ops\",\"password\":\"pw\","
                         + "\"api_version\":\"2\",\"audience\":\"parcelco-sandbox\",\"tenantId\":\"ACC-7\"}"))

@@ -5,8 +5,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 
+import org.lastmile.camel.vendorauth.internal.oauth.GrantStrategy;
 import org.lastmile.camel.vendorauth.internal.oauth.TokenClient;
 import org.lastmile.camel.vendorauth.internal.profile.Credential;
+import org.lastmile.camel.vendorauth.spi.SingleFlight;
 import org.lastmile.camel.vendorauth.spi.TokenKey;
 import org.lastmile.camel.vendorauth.spi.TokenStore;
 import org.slf4j.Logger;
@@ -21,11 +23,13 @@ public final class TokenManager implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TokenManager.class);
 
     private final TokenStore store;
-    private final TokenClient client;
+    private final GrantStrategy grants;
+    private final SingleFlight<TokenKey, LocalToken> flights = new SingleFlight<>();
     private final Executor executor;
     private final Clock clock;
     private final RefreshTiming timing;
     private final Backoff backoff;
+    private final int failFastThreshold;
     private final Map<TokenKey, TokenSource> sources = new ConcurrentHashMap<>();
 
     /**
@@ -34,38 +38,28 @@ public final class TokenManager implements AutoCloseable {
      * @param executor where fetches run
      * @param clock    the time source
      * @param timing   when to refresh and when to stop sending a token
-     * @param backoff  how long to wait after failures
+     * @param backoff  how long to leave the vendor alone once failing fast
+     * @param failFastThreshold failed fetches in a row from which callers without a token are failed fast
      */
     public TokenManager(TokenStore store, TokenClient client, Executor executor, Clock clock, RefreshTiming timing,
-                        Backoff backoff) {
+                        Backoff backoff, int failFastThreshold) {
         this.store = store;
-        this.client = client;
+        this.grants = new GrantStrategy(client, clock);
         this.executor = executor;
         this.clock = clock;
         this.timing = timing;
         this.backoff = backoff;
+        this.failFastThreshold = failFastThreshold;
     }
 
     /** The source of the request's credential, made on first use. */
     public TokenSource source(Credential request) {
         return sources.computeIfAbsent(request.key(),
-                key -> new TokenSource(request, key, store, client, executor, clock, timing, backoff));
+                key -> new TokenSource(request, store, grants, flights, executor, clock, timing,
+                        new FailureGate(backoff, failFastThreshold, clock)));
     }
 
-    /**
-     * The source that issued the token of that text (its current or previous token), or {@code null}: how an API's 401
-     * is traced back to a credential without keeping anything on the exchange.
-     */
-    public TokenSource sourceOf(String accessToken) {
-        for (TokenSource source : sources.values()) {
-            if (source.issued(accessToken)) {
-                return source;
-            }
-        }
-        return null;
-    }
-
-    /** Ends the sources' watches on the store. */
+    /** Ends the sources' subscriptions to the store. */
     @Override
     public void close() {
         sources.values().forEach(source -> {

@@ -2,11 +2,13 @@ package org.lastmile.camel.vendorauth.internal.policy;
 
 import java.util.concurrent.atomic.LongAdder;
 
+import org.lastmile.camel.vendorauth.internal.oauth.GrantStrategy;
+
 /**
  * What happened to one credential's tokens in this JVM. Counters only grow; they hold no token or secret, so they can be
  * shown anywhere (JMX, health checks).
  */
-public final class TokenStatistics {
+public final class TokenStatistics implements GrantStrategy.Attempts {
 
     private final LongAdder localHits = new LongAdder();
     private final LongAdder waits = new LongAdder();
@@ -27,11 +29,13 @@ public final class TokenStatistics {
         storeHits.increment();
     }
 
-    void fetched() {
+    @Override
+    public void requesting() {
         fetches.increment();
     }
 
-    void refreshed() {
+    @Override
+    public void refreshing() {
         refreshes.increment();
     }
 

@@ -2,11 +2,9 @@ package org.lastmile.camel.vendorauth.internal.oauth;
 
 import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +31,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.lastmile.camel.vendorauth.test.Encodings.basic;
 
 /** Every grant, client authentication and body format, checked on what the server received. */
 class TokenClientTest {
@@ -60,10 +59,6 @@ class TokenClientTest {
 
     private Credential request(GrantType grant, ClientAuthentication auth, BodyFormat format) {
         return request(grant, auth, format, Map.of(), new VendorProfile.RefreshRules(true, null, null, List.of()));
-    }
-
-    private static String basic(String raw) {
-        return "Basic " + Base64.getEncoder().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
     }
 
     @Test

@@ -3,7 +3,6 @@ package org.lastmile.camel.vendorauth.internal.oauth;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -14,6 +13,7 @@ import org.lastmile.camel.vendorauth.spi.TokenEndpointException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.lastmile.camel.vendorauth.test.Encodings.unsignedJwt;
 
 class TokenResponseParserTest {
 
@@ -25,12 +25,6 @@ class TokenResponseParserTest {
 
     private AccessToken parse(String json, ExpiryRules rules) {
         return parser.parseToken("test", 200, json.getBytes(StandardCharsets.UTF_8), rules, NOW, List.of());
-    }
-
-    static String jwt(long exp) {
-        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-        return b64.encodeToString("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8)) + "."
-                + b64.encodeToString(("{\"sub\":\"x\",\"exp\":" + exp + "}").getBytes(StandardCharsets.UTF_8)) + ".sig";
     }
 
     @Test
@@ -58,7 +52,7 @@ class TokenResponseParserTest {
 
     @Test
     void jwtExpWinsOverExpiresIn() {
-        String token = jwt(NOW.plusSeconds(600).getEpochSecond());
+        String token = unsignedJwt(NOW.plusSeconds(600).getEpochSecond());
         assertThat(parse("{\"access_token\":\"" + token + "\",\"expires_in\":3600}", SECONDS).expiresAt())
                 .isEqualTo(NOW.plusSeconds(600));
     }
@@ -76,7 +70,7 @@ class TokenResponseParserTest {
         assertThat(parse("{\"access_token\":\"a\",\"expires_in\":-30}", SECONDS).expiresAt()).isEqualTo(NOW.plusSeconds(1));
         assertThat(parse("{\"access_token\":\"a\",\"expires_in\":99999999}", SECONDS).expiresAt())
                 .isEqualTo(NOW.plus(Duration.ofDays(1)));
-        String expired = jwt(NOW.minusSeconds(60).getEpochSecond());
+        String expired = unsignedJwt(NOW.minusSeconds(60).getEpochSecond());
         assertThat(parse("{\"access_token\":\"" + expired + "\"}", SECONDS).expiresAt()).isEqualTo(NOW.plusSeconds(1));
     }
 
@@ -158,10 +152,10 @@ class TokenResponseParserTest {
     @Test
     void aJwtExpBeyondWhatTimeCanHoldIsClampedOrIgnoredNeverThrown() {
         // seconds whose milliseconds overflow a long: clamped to the profile's maximum
-        assertThat(parse("{\"access_token\":\"" + jwt(9_223_373_804_080_376L) + "\"}", SECONDS).lifetime())
+        assertThat(parse("{\"access_token\":\"" + unsignedJwt(9_223_373_804_080_376L) + "\"}", SECONDS).lifetime())
                 .isEqualTo(Duration.ofDays(1));
         // beyond the last representable instant: the exp is ignored and expires_in used
-        assertThat(parse("{\"access_token\":\"" + jwt(Long.MAX_VALUE) + "\",\"expires_in\":60}", SECONDS).lifetime())
+        assertThat(parse("{\"access_token\":\"" + unsignedJwt(Long.MAX_VALUE) + "\",\"expires_in\":60}", SECONDS).lifetime())
                 .isEqualTo(Duration.ofSeconds(60));
     }
 

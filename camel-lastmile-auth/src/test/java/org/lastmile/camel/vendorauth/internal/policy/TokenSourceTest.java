@@ -25,6 +25,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.lastmile.camel.vendorauth.test.Eventually.eventually;
+import static org.lastmile.camel.vendorauth.test.TokenAnswers.tokenCalls;
 
 /** The policy of one credential: single flight, refresh ahead, refresh tokens, back-off, invalidation. */
 class TokenSourceTest {
@@ -48,10 +49,6 @@ class TokenSourceTest {
         return source.await().get(20, TimeUnit.SECONDS).token().value();
     }
 
-    private int calls() {
-        return vendor.findAll(postRequestedFor(urlEqualTo("/token"))).size();
-    }
-
     @Test
     void concurrentColdCallersShareOneFetch() throws Exception {
         vendor.stubFor(post("/token").willReturn(TokenAnswers.token("t1", 3600).withFixedDelay(300)));
@@ -64,7 +61,7 @@ class TokenSourceTest {
         for (CompletableFuture<LocalToken> each : waiting) {
             assertThat(each.get(20, TimeUnit.SECONDS).authorization()).isEqualTo("Bearer t1");
         }
-        assertThat(calls()).isEqualTo(1);
+        assertThat(tokenCalls(vendor)).isEqualTo(1);
     }
 
     @Test
@@ -81,7 +78,7 @@ class TokenSourceTest {
         // due at 50 s: the 60 s margin is capped at half the 100 s lifetime
         clock.advance(Duration.ofSeconds(49));
         assertThat(source.tryNow().token().value()).isEqualTo("t1");
-        assertThat(calls()).isEqualTo(1);
+        assertThat(tokenCalls(vendor)).isEqualTo(1);
 
         vendor.stubFor(post("/token").willReturn(TokenAnswers.token("t2", 100).withFixedDelay(1500)));
         clock.advance(Duration.ofSeconds(2));
@@ -89,7 +86,7 @@ class TokenSourceTest {
         assertThat(source.tryNow().token().value()).isEqualTo("t1");
 
         eventually("the refreshed token is served", () -> source.tryNow().token().value().equals("t2"));
-        assertThat(calls()).isEqualTo(2);
+        assertThat(tokenCalls(vendor)).isEqualTo(2);
     }
 
     @Test
@@ -102,7 +99,7 @@ class TokenSourceTest {
         clock.advance(Duration.ofSeconds(89));
         vendor.stubFor(post("/token").willReturn(TokenAnswers.json(503, "{}")));
         assertThat(source.tryNow()).isNotNull();
-        eventually("the failed refresh has landed", () -> calls() == 2);
+        eventually("the failed refresh has landed", () -> tokenCalls(vendor) == 2);
         clock.advance(Duration.ofSeconds(5));
         assertThat(source.tryNow()).isNotNull();
         clock.advance(Duration.ofSeconds(1));
@@ -128,7 +125,7 @@ class TokenSourceTest {
         source.tryNow();
         eventually("refreshed with the rotated r2", () -> source.tryNow().token().value().equals("t3"));
         assertThat(source.tryNow().token().refreshToken()).as("kept when the answer has none").isEqualTo("r2");
-        assertThat(calls()).isEqualTo(3);
+        assertThat(tokenCalls(vendor)).isEqualTo(3);
     }
 
     @Test
@@ -165,17 +162,17 @@ class TokenSourceTest {
             assertThatThrownBy(() -> token(source)).hasMessageContaining("Maintenance")
                     .hasMessageContaining("not asked again");
         }
-        assertThat(calls()).isEqualTo(1);
+        assertThat(tokenCalls(vendor)).isEqualTo(1);
 
         clock.advance(Duration.ofSeconds(1));
         assertThatThrownBy(() -> token(source)).hasMessageContaining("Maintenance");
-        assertThat(calls()).as("asked again once the first back-off passed").isEqualTo(2);
+        assertThat(tokenCalls(vendor)).as("asked again once the first back-off passed").isEqualTo(2);
 
         // the second back-off is longer: 1 s no longer suffices, 2 s does
         vendor.stubFor(post("/token").willReturn(TokenAnswers.token("t1", 3600)));
         clock.advance(Duration.ofSeconds(2));
         assertThat(token(source)).isEqualTo("t1");
-        assertThat(calls()).isEqualTo(3);
+        assertThat(tokenCalls(vendor)).isEqualTo(3);
     }
 
     @Test
@@ -187,7 +184,7 @@ class TokenSourceTest {
 
         clock.advance(Duration.ofSeconds(61));
         assertThatThrownBy(() -> token(source)).hasMessageContaining("not asked again");
-        assertThat(calls()).isEqualTo(1);
+        assertThat(tokenCalls(vendor)).isEqualTo(1);
     }
 
     @Test
@@ -199,11 +196,11 @@ class TokenSourceTest {
         vendor.stubFor(post("/token").willReturn(TokenAnswers.json(500, "{}")));
         clock.advance(Duration.ofSeconds(60));
         assertThat(source.tryNow().token().value()).isEqualTo("t1");
-        eventually("the failed refresh has landed", () -> calls() == 2);
+        eventually("the failed refresh has landed", () -> tokenCalls(vendor) == 2);
         for (int i = 0; i < 100; i++) {
             assertThat(source.tryNow().token().value()).isEqualTo("t1");
         }
-        assertThat(calls()).as("no refresh storm during the back-off").isEqualTo(2);
+        assertThat(tokenCalls(vendor)).as("no refresh storm during the back-off").isEqualTo(2);
     }
 
     @Test
@@ -222,7 +219,7 @@ class TokenSourceTest {
 
         assertThat(source.invalidate(first).get(5, TimeUnit.SECONDS)).as("a late 401 for the old token").isFalse();
         assertThat(source.tryNow().token().value()).isEqualTo(second);
-        assertThat(calls()).isEqualTo(2);
+        assertThat(tokenCalls(vendor)).isEqualTo(2);
     }
 
     @Test
@@ -241,6 +238,6 @@ class TokenSourceTest {
         for (CompletableFuture<String> retry : retries) {
             assertThat(retry.get(20, TimeUnit.SECONDS)).isNotEqualTo(first);
         }
-        assertThat(calls()).isEqualTo(2);
+        assertThat(tokenCalls(vendor)).isEqualTo(2);
     }
 }

@@ -19,7 +19,7 @@ import org.lastmile.camel.vendorauth.internal.store.hazelcast.HazelcastTokenStor
 import org.lastmile.camel.vendorauth.spi.AccessToken;
 import org.lastmile.camel.vendorauth.spi.InMemoryTokenStore;
 import org.lastmile.camel.vendorauth.spi.TokenKey;
-import org.lastmile.camel.vendorauth.test.Claims;
+import org.lastmile.camel.vendorauth.test.StoreFlights;
 import org.lastmile.camel.vendorauth.test.LoopbackCluster;
 import org.lastmile.camel.vendorauth.test.MutableClock;
 
@@ -67,7 +67,7 @@ class FallbackTokenStoreTest {
 
     private AccessToken fetch(FallbackTokenStore store, String value) throws Exception {
         Instant now = Instant.now();
-        return Claims.fetch(store, key, token -> false,
+        return StoreFlights.fetch(store, key, token -> false,
                 current -> new AccessToken(value, "Bearer", now.plusSeconds(3600), null, null, now), executor)
                 .get(30, TimeUnit.SECONDS);
     }

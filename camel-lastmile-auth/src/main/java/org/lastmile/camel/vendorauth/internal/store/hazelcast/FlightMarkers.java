@@ -21,8 +21,6 @@ final class FlightMarkers {
     static final Duration RENEW_EVERY = Duration.ofSeconds(1);
     /** The entry's own time to live: clean-up only, since the marker's sealed expiry is what readers trust. */
     private static final long ENTRY_TTL_MILLIS = 2 * LEASE.toMillis();
-    /** The least time a failure record stands, so that members waiting on the failed flight hear of it. */
-    private static final long FAILURE_HOLD_MILLIS = 1000;
 
     /** What an attempt to take the flight found. */
     sealed interface Take {
@@ -61,6 +59,10 @@ final class FlightMarkers {
                 return new Won(mine);
             }
             SharedRecord record = slot.sealer().open(existing, offset);
+            if (record instanceof SharedRecord.Marker marker && marker.lease().equals(lease)) {
+                // our own write, answered twice: Hazelcast retried the call after it had succeeded
+                return new Won((byte[]) existing);
+            }
             if (record instanceof SharedRecord.Marker marker && marker.expiresAt() > now) {
                 return new Held(marker.expiresAt() - now);
             }
@@ -98,12 +100,17 @@ final class FlightMarkers {
 
     /**
      * Puts the failure record in place of the flight's marker, with its time to live in the same call: until the state's
-     * {@code retryAt}, and at least a second.
+     * {@code retryAt}, while waiters are failed fast. A state whose {@code retryAt} has passed lets the next party try at
+     * once: the marker just goes.
      */
-    void recordFailure(CredentialSlot slot, FailureState state) {
+    void recordFailure(CredentialSlot slot, FailureState state, byte[] marker) {
         long now = clock.now();
         long offset = clock.offset();
-        long hold = Math.max(FAILURE_HOLD_MILLIS, state.retryAt().toEpochMilli() + offset - now);
+        long hold = state.retryAt().toEpochMilli() + offset - now;
+        if (hold <= 0) {
+            remove(slot, marker);
+            return;
+        }
         byte[] record = slot.sealer().seal(new SharedRecord.Failure(state, now + hold), offset);
         calls.call("recording a failed flight", () -> {
             flights.set(slot.id(), record, hold, TimeUnit.MILLISECONDS);

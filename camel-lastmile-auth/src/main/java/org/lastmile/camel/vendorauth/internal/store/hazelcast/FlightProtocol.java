@@ -118,6 +118,10 @@ final class FlightProtocol {
                 return;
             }
             try {
+                if (first.isDone()) {
+                    // a check queued before the flight was won or ended must not take the flight again
+                    return;
+                }
                 AccessToken current = entries.read(slot);
                 if (current != null && reusable.test(current)) {
                     end(new Claim.Found(current), null);

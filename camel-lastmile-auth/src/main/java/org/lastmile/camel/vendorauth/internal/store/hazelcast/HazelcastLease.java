@@ -7,6 +7,7 @@ import org.lastmile.camel.vendorauth.spi.AccessToken;
 import org.lastmile.camel.vendorauth.spi.Claim;
 import org.lastmile.camel.vendorauth.spi.FailureState;
 import org.lastmile.camel.vendorauth.spi.Lease;
+import org.lastmile.camel.vendorauth.spi.StoreEvent;
 import org.lastmile.camel.vendorauth.spi.StoreUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -99,13 +100,15 @@ final class HazelcastLease implements Lease {
     public void fail(FailureState state) {
         end();
         outcome.complete(new Claim.Failed(state));
+        // this JVM's subscribers hear of the very state; other members (and, a moment later, this one) of the record
+        slot.publish(new StoreEvent.Failed(state));
         synchronized (this) {
             if (lost) {
                 // the flight is somebody else's now: their waiters wait for their outcome, not for this one
                 return;
             }
             try {
-                markers.recordFailure(slot, state);
+                markers.recordFailure(slot, state, marker);
             } catch (StoreUnavailableException e) {
                 markers.removeLater(slot, marker);
                 throw e;

@@ -15,19 +15,20 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.lastmile.camel.vendorauth.VendorAuthComponent;
+import org.lastmile.camel.vendorauth.test.CamelApplications;
 import org.lastmile.camel.vendorauth.test.LoopbackCluster;
 import org.lastmile.camel.vendorauth.test.TokenAnswers;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.lastmile.camel.vendorauth.test.CamelApplications.authorization;
+import static org.lastmile.camel.vendorauth.test.CamelApplications.sharingThrough;
 import static org.lastmile.camel.vendorauth.test.Eventually.eventually;
+import static org.lastmile.camel.vendorauth.test.TokenAnswers.tokenCalls;
 
 /** What members of one cluster see of each other's tokens, and what happens when the cluster is gone. */
 class ClusterBehaviourTest {
@@ -36,45 +37,25 @@ class ClusterBehaviourTest {
     static WireMockExtension vendor = TokenAnswers.vendor();
 
     private static CamelContext application(VendorAuthComponent component) throws Exception {
-        CamelContext camel = new DefaultCamelContext();
-        camel.addComponent("vendorauth", component);
         String credential = "vendorauth:oauth2?tokenUrl=" + vendor.baseUrl() + "/token&clientId=orders&clientSecret=s";
-        camel.addRoutes(new RouteBuilder() {
+        return CamelApplications.start(component, new RouteBuilder() {
             @Override
             public void configure() {
                 from("direct:api").to(credential);
                 from("direct:invalidate").to(credential + "&operation=invalidate");
             }
         });
-        camel.start();
-        return camel;
-    }
-
-    private static VendorAuthComponent on(HazelcastInstance member) {
-        VendorAuthComponent component = new VendorAuthComponent();
-        component.setHazelcastInstance(member);
-        return component;
-    }
-
-    private static String token(CamelContext camel) {
-        Exchange done = camel.createProducerTemplate().request("direct:api", exchange -> { });
-        assertThat(done.getException()).isNull();
-        return done.getMessage().getHeader("Authorization", String.class);
-    }
-
-    private static int tokenCalls() {
-        return vendor.findAll(postRequestedFor(urlEqualTo("/token"))).size();
     }
 
     @Test
     void anInvalidationOnOneMemberReachesEveryMemberAndManyCostOneCall() throws Exception {
         vendor.stubFor(post("/token").willReturn(TokenAnswers.freshToken(3600)));
         try (LoopbackCluster cluster = new LoopbackCluster()) {
-            CamelContext first = application(on(cluster.startMember()));
-            CamelContext second = application(on(cluster.startMember()));
+            CamelContext first = application(sharingThrough(cluster.startMember()));
+            CamelContext second = application(sharingThrough(cluster.startMember()));
             try {
-                String shared = token(first);
-                assertThat(token(second)).isEqualTo(shared);
+                String shared = authorization(first);
+                assertThat(authorization(second)).isEqualTo(shared);
 
                 // many exchanges on both members report the same refused token at once
                 ExecutorService callers = Executors.newFixedThreadPool(10);
@@ -90,9 +71,9 @@ class ClusterBehaviourTest {
                     callers.shutdownNow();
                 }
 
-                eventually("the second member dropped the refused token too", () -> !token(second).equals(shared));
-                assertThat(token(first)).isEqualTo(token(second));
-                assertThat(tokenCalls()).as("the first token and one new one, for the whole cluster").isEqualTo(2);
+                eventually("the second member dropped the refused token too", () -> !authorization(second).equals(shared));
+                assertThat(authorization(first)).isEqualTo(authorization(second));
+                assertThat(tokenCalls(vendor)).as("the first token and one new one, for the whole cluster").isEqualTo(2);
             } finally {
                 first.stop();
                 second.stop();
@@ -120,7 +101,7 @@ class ClusterBehaviourTest {
             component.setHazelcastConfigUri("file:" + client);
             CamelContext camel = application(component);
             try {
-                assertThat(token(camel)).isEqualTo("Bearer t1");
+                assertThat(authorization(camel)).isEqualTo("Bearer t1");
                 assertThat(member.getMap(HazelcastTokenStore.TOKENS_MAP).size()).as("stored in the cluster").isEqualTo(1);
             } finally {
                 camel.stop();
@@ -134,20 +115,20 @@ class ClusterBehaviourTest {
         vendor.stubFor(post("/token").willReturn(TokenAnswers.freshToken(3600)));
         try (LoopbackCluster cluster = new LoopbackCluster()) {
             HazelcastInstance member = cluster.startMember();
-            VendorAuthComponent component = on(member);
+            VendorAuthComponent component = sharingThrough(member);
             component.setStoreTimeout(500);
             CamelContext camel = application(component);
             try {
-                String before = token(camel);
+                String before = authorization(camel);
                 member.getLifecycleService().terminate();
 
                 // the API refused the token: dropping it and fetching anew must work without the cluster
                 camel.createProducerTemplate().request("direct:invalidate",
                         exchange -> exchange.getMessage().setHeader("Authorization", before));
-                String after = token(camel);
+                String after = authorization(camel);
                 assertThat(after).startsWith("Bearer ").isNotEqualTo(before);
-                assertThat(token(camel)).isEqualTo(after);
-                assertThat(tokenCalls()).isEqualTo(2);
+                assertThat(authorization(camel)).isEqualTo(after);
+                assertThat(tokenCalls(vendor)).isEqualTo(2);
             } finally {
                 camel.stop();
             }

@@ -13,9 +13,8 @@ import com.hazelcast.core.HazelcastInstance;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
-import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.lastmile.camel.vendorauth.VendorAuthComponent;
+import org.lastmile.camel.vendorauth.test.CamelApplications;
 import org.lastmile.camel.vendorauth.test.LoopbackCluster;
 
 /**
@@ -66,23 +65,15 @@ public final class ClusterMemberMain {
         });
         System.out.println("MEMBERS " + member.getCluster().getMembers().size());
 
-        CamelContext camel = new DefaultCamelContext();
-        VendorAuthComponent component = new VendorAuthComponent();
-        component.setHazelcastInstance(member);
+        VendorAuthComponent component = CamelApplications.sharingThrough(member);
         if (!args[3].equals("default")) {
             component.setResponseTimeout(Long.parseLong(args[3]));
         }
         // a member that failed (the thawed winner) tries again soon
         component.setBackoffInitial(100);
         component.setBackoffMax(500);
-        camel.addComponent("vendorauth", component);
-        camel.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("direct:api").to("vendorauth:oauth2?tokenUrl=" + args[2] + "&clientId=orders&clientSecret=s");
-            }
-        });
-        camel.start();
+        CamelContext camel = CamelApplications.start(component,
+                CamelApplications.apiRoute("vendorauth:oauth2?tokenUrl=" + args[2] + "&clientId=orders&clientSecret=s"));
         System.out.println("STARTED");
         go.await();
         ProducerTemplate template = camel.createProducerTemplate();

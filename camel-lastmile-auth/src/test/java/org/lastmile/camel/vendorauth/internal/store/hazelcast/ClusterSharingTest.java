@@ -5,8 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -14,21 +12,21 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import org.apache.camel.CamelContext;
-import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.lastmile.camel.vendorauth.VendorAuthComponent;
+import org.lastmile.camel.vendorauth.test.ApiLoad;
+import org.lastmile.camel.vendorauth.test.CamelApplications;
 import org.lastmile.camel.vendorauth.test.LoopbackCluster;
 import org.lastmile.camel.vendorauth.test.TokenAnswers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.lastmile.camel.vendorauth.test.TokenAnswers.tokenCalls;
 
 /** Three Camel applications, each with its own Hazelcast member, share one token per lifetime. */
 class ClusterSharingTest {
@@ -42,58 +40,36 @@ class ClusterSharingTest {
     static WireMockExtension vendor = TokenAnswers.vendor();
 
     private static RouteBuilder apiRoute() {
-        return new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("direct:api").to("vendorauth:oauth2?tokenUrl=" + vendor.baseUrl() + "/token&clientId=orders"
-                        + "&clientSecret=RAW(" + SECRET + ")");
-            }
-        };
+        return CamelApplications.apiRoute("vendorauth:oauth2?tokenUrl=" + vendor.baseUrl() + "/token&clientId=orders"
+                + "&clientSecret=RAW(" + SECRET + ")");
     }
 
     private static CamelContext application(HazelcastInstance member) throws Exception {
-        CamelContext camel = new DefaultCamelContext();
-        VendorAuthComponent component = new VendorAuthComponent();
-        component.setHazelcastInstance(member);
+        VendorAuthComponent component = CamelApplications.sharingThrough(member);
         component.setRefreshMargin(REFRESH_MARGIN_MILLIS);
-        camel.addComponent("vendorauth", component);
-        camel.addRoutes(apiRoute());
-        camel.start();
-        return camel;
+        return CamelApplications.start(component, apiRoute());
     }
 
     @Test
     void threeMembersUnderLoadMakeOneTokenCallPerLifetime() throws Exception {
         vendor.stubFor(post("/token").willReturn(TokenAnswers.freshToken(LIFETIME_MILLIS / 1000).withFixedDelay(100)));
         List<CamelContext> applications = new ArrayList<>();
-        ExecutorService callers = Executors.newFixedThreadPool(48);
-        try (LoopbackCluster cluster = new LoopbackCluster()) {
+        try (ApiLoad load = new ApiLoad(48); LoopbackCluster cluster = new LoopbackCluster()) {
             List<HazelcastInstance> members = List.of(cluster.startMember(), cluster.startMember(), cluster.startMember());
             for (HazelcastInstance member : members) {
                 applications.add(application(member));
             }
             assertThat(members.get(0).getCluster().getMembers()).hasSize(3);
 
-            AtomicInteger failed = new AtomicInteger();
-            AtomicInteger sent = new AtomicInteger();
+            AtomicInteger failed = load.failed();
+            AtomicInteger sent = load.sent();
             long started = System.nanoTime();
             long end = started + TimeUnit.MILLISECONDS.toNanos(3 * LIFETIME_MILLIS);
-            List<CompletableFuture<Void>> threads = new ArrayList<>();
-            for (int t = 0; t < 48; t++) {
-                ProducerTemplate template = applications.get(t % 3).createProducerTemplate();
-                threads.add(CompletableFuture.runAsync(() -> {
-                    while (System.nanoTime() < end) {
-                        sent.incrementAndGet();
-                        if (template.request("direct:api", exchange -> { }).getException() != null) {
-                            failed.incrementAndGet();
-                        }
-                    }
-                }, callers));
-            }
-            CompletableFuture.allOf(threads.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+            CompletableFuture.allOf(applications.stream().map(application -> load.run(application, 16, end))
+                    .toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
             long elapsed = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
 
-            int calls = vendor.findAll(postRequestedFor(urlEqualTo("/token"))).size();
+            int calls = tokenCalls(vendor);
             LOG.info("3 members, 48 threads, {} ms: {} exchanges, {} token calls", elapsed, sent.get(), calls);
             // each token serves its lifetime less the refresh margin; one member fetches it for all three
             long lifetimes = elapsed / (LIFETIME_MILLIS - REFRESH_MARGIN_MILLIS);
@@ -103,7 +79,6 @@ class ClusterSharingTest {
 
             scanForSecrets(members.get(1));
         } finally {
-            callers.shutdownNow();
             for (CamelContext application : applications) {
                 application.stop();
             }
@@ -134,13 +109,10 @@ class ClusterSharingTest {
     void theComponentStartsItsOwnMemberAndStopsIt() throws Exception {
         vendor.stubFor(post("/token").willReturn(TokenAnswers.token("t1", 3600)));
         LoopbackCluster names = new LoopbackCluster();
-        CamelContext camel = new DefaultCamelContext();
         VendorAuthComponent component = new VendorAuthComponent();
         component.setClusterName(names.name());
         component.setHazelcastPort(names.port());
-        camel.addComponent("vendorauth", component);
-        camel.addRoutes(apiRoute());
-        camel.start();
+        CamelContext camel = CamelApplications.start(component, apiRoute());
         try {
             assertThat(camel.createProducerTemplate().request("direct:api", e -> { }).getMessage()
                     .getHeader("Authorization")).isEqualTo("Bearer t1");

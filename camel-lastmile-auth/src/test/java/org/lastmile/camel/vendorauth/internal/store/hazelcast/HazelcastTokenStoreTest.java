@@ -14,7 +14,7 @@ import org.lastmile.camel.vendorauth.spi.TokenStore;
 import org.lastmile.camel.vendorauth.spi.TokenStoreContract;
 import org.lastmile.camel.vendorauth.test.LoopbackCluster;
 
-import org.lastmile.camel.vendorauth.test.Claims;
+import org.lastmile.camel.vendorauth.test.StoreFlights;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -56,7 +56,7 @@ class HazelcastTokenStoreTest extends TokenStoreContract {
     void aTokenWrittenThroughOneMemberIsReadThroughAnother() throws Exception {
         try (HazelcastTokenStore other = new HazelcastTokenStore(second, Duration.ofSeconds(5), Duration.ofSeconds(2),
                 Clock.systemUTC())) {
-            Claims.fetch(store, key, t -> false, current -> token("shared", Duration.ofHours(1)), executor).get();
+            StoreFlights.fetch(store, key, t -> false, current -> token("shared", Duration.ofHours(1)), executor).get();
             AccessToken seen = other.get(key);
             assertThat(seen.value()).isEqualTo("shared");
         }
@@ -64,7 +64,7 @@ class HazelcastTokenStoreTest extends TokenStoreContract {
 
     @Test
     void theMapHoldsNeitherTheCredentialNorTheToken() throws Exception {
-        Claims.fetch(store, key, t -> false, current -> token("plain-token-text", Duration.ofHours(1)), executor).get();
+        StoreFlights.fetch(store, key, t -> false, current -> token("plain-token-text", Duration.ofHours(1)), executor).get();
         IMap<String, byte[]> tokens = second.getMap(HazelcastTokenStore.TOKENS_MAP);
         assertThat(tokens.keySet()).containsExactly(key.id());
         String value = new String(tokens.get(key.id()), java.nio.charset.StandardCharsets.ISO_8859_1);
