@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 
 import com.hazelcast.core.HazelcastInstance;
 import org.apache.camel.Endpoint;
+import org.apache.camel.SSLContextParametersAware;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
@@ -33,7 +34,7 @@ import org.lastmile.camel.vendorauth.spi.TokenStore;
  * its connection pool, the fetch threads, the store and the token manager.
  */
 @Component("vendorauth")
-public class VendorAuthComponent extends DefaultComponent {
+public class VendorAuthComponent extends DefaultComponent implements SSLContextParametersAware {
 
     @Metadata(description = "Default credential and request options for every endpoint.")
     private VendorAuthConfiguration configuration = new VendorAuthConfiguration();
@@ -64,6 +65,9 @@ public class VendorAuthComponent extends DefaultComponent {
     @Metadata(description = "Profile files to load besides the built-in ones, comma-separated Camel resource URIs"
             + " (classpath:, file:, http:).")
     private String profileLocations;
+    @Metadata(label = "security", defaultValue = "false", description = "Use the CamelContext's global"
+            + " SSLContextParameters for token endpoints that set no sslContextParameters of their own.")
+    private boolean useGlobalSslContextParameters;
     @Metadata(label = "advanced", defaultValue = "5000", javaType = "java.time.Duration",
               description = "Bound on opening a connection to a token endpoint.")
     private long connectTimeout = 5000;
@@ -301,6 +305,17 @@ public class VendorAuthComponent extends DefaultComponent {
     /** Profile files to load besides the built-in ones, comma-separated Camel resource URIs. */
     public void setProfileLocations(String profileLocations) {
         this.profileLocations = profileLocations;
+    }
+
+    @Override
+    public boolean isUseGlobalSslContextParameters() {
+        return useGlobalSslContextParameters;
+    }
+
+    /** Use the CamelContext's global SSLContextParameters for token endpoints that set none of their own. */
+    @Override
+    public void setUseGlobalSslContextParameters(boolean useGlobalSslContextParameters) {
+        this.useGlobalSslContextParameters = useGlobalSslContextParameters;
     }
 
     public long getConnectTimeout() {

@@ -4,7 +4,12 @@ import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -37,6 +42,8 @@ import org.lastmile.camel.vendorauth.spi.TokenKey;
  * @param expiry               how lifetimes are read and bounded
  * @param refresh              how refresh tokens are used
  * @param apiBaseUrl           the vendor API's base URL for the chosen environment, or {@code null}
+ * @param clientAssertion      how client assertions are signed, when a client authentication signs them; else {@code null}
+ * @param transport            how the token endpoint is reached: TLS context and proxy
  */
 public record Credential(
         String profile,
@@ -52,9 +59,20 @@ public record Credential(
         Map<String, String> parameters,
         VendorProfile.ExpiryRules expiry,
         VendorProfile.RefreshRules refresh,
-        String apiBaseUrl) {
+        String apiBaseUrl,
+        ClientAssertion clientAssertion,
+        TokenTransport transport) {
 
     private static final byte[] SALT = "camel-lastmile-auth/token-key/v1".getBytes(StandardCharsets.UTF_8);
+
+    /** A credential without client assertion, reached with the JVM's TLS defaults and proxy properties. */
+    public Credential(String profile, URI tokenUrl, URI refreshUrl, GrantType grantType,
+                      ClientAuthentication clientAuthentication, BodyFormat bodyFormat, String clientId, String clientSecret,
+                      String username, String password, Map<String, String> parameters, VendorProfile.ExpiryRules expiry,
+                      VendorProfile.RefreshRules refresh, String apiBaseUrl) {
+        this(profile, tokenUrl, refreshUrl, grantType, clientAuthentication, bodyFormat, clientId, clientSecret, username,
+                password, parameters, expiry, refresh, apiBaseUrl, null, TokenTransport.JVM_DEFAULTS);
+    }
 
     public Credential {
         Objects.requireNonNull(profile, "profile");
@@ -66,6 +84,7 @@ public record Credential(
         parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
         Objects.requireNonNull(expiry, "expiry");
         Objects.requireNonNull(refresh, "refresh");
+        Objects.requireNonNull(transport, "transport");
     }
 
     /** Client authentication on refresh requests. */
@@ -80,12 +99,12 @@ public record Credential(
 
     /** The secret strings of this credential (never {@code null} entries), for scrubbing text that might echo them. */
     public List<String> secrets() {
-        List<String> secrets = new ArrayList<>(2);
-        if (clientSecret != null && !clientSecret.isEmpty()) {
-            secrets.add(clientSecret);
-        }
-        if (password != null && !password.isEmpty()) {
-            secrets.add(password);
+        List<String> secrets = new ArrayList<>(3);
+        for (String secret : new String[] { clientSecret, password,
+            transport.proxy() == null ? null : transport.proxy().password() }) {
+            if (secret != null && !secret.isEmpty()) {
+                secrets.add(secret);
+            }
         }
         return secrets;
     }
@@ -94,38 +113,91 @@ public record Credential(
     public String toString() {
         return "Credential[profile=" + profile + ", tokenUrl=" + tokenUrl + ", grantType=" + grantType.wireName()
                 + ", clientAuthentication=" + clientAuthentication.optionValue() + ", bodyFormat=" + bodyFormat.optionValue()
-                + ", parameters=" + parameters.keySet() + "]";
+                + ", parameters=" + parameters.keySet() + ", transport=" + transport + "]";
     }
 
-    /** This credential's name in stores: the same on every member configured with it, and revealing nothing of it. */
+    /**
+     * This credential's name in stores: the same on every member configured with it, and revealing nothing of it. Private
+     * keys (of the assertion, of the TLS client) are secret material like the client secret, and client certificates are
+     * part of the identity: two credentials that differ only in a key never share a token.
+     */
     public TokenKey key() {
         Credential request = this;
-        byte[] secretMaterial = encode(request.clientSecret(), request.password());
+        byte[] secretMaterial = encode(secretParts());
         byte[] prk = Hkdf.extract(SALT, secretMaterial);
         byte[] idKey = Hkdf.expand(prk, "id", 32);
         byte[] sealingKey = Hkdf.expand(prk, "seal", 32);
 
-        String[] identity = new String[8 + 2 * request.parameters().size()];
-        int i = 0;
-        identity[i++] = request.profile();
-        identity[i++] = request.tokenUrl().toString();
-        identity[i++] = request.refreshUrl().toString();
-        identity[i++] = request.grantType().wireName();
-        identity[i++] = request.clientAuthentication().optionValue();
-        identity[i++] = request.bodyFormat().optionValue();
-        identity[i++] = request.clientId();
-        identity[i++] = request.username();
+        List<String> identity = new ArrayList<>();
+        identity.add(request.profile());
+        identity.add(request.tokenUrl().toString());
+        identity.add(request.refreshUrl().toString());
+        identity.add(request.grantType().wireName());
+        identity.add(request.clientAuthentication().optionValue());
+        identity.add(request.bodyFormat().optionValue());
+        identity.add(request.clientId());
+        identity.add(request.username());
         for (Map.Entry<String, String> p : request.parameters().entrySet()) {
-            identity[i++] = p.getKey();
-            identity[i++] = p.getValue();
+            identity.add(p.getKey());
+            identity.add(p.getValue());
         }
+        identity.addAll(keyIdentity());
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(idKey, "HmacSHA256"));
-            byte[] digest = mac.doFinal(encode(identity));
+            byte[] digest = mac.doFinal(encode(identity.toArray(String[]::new)));
             return new TokenKey(HexFormat.of().formatHex(digest, 0, 20), request.profile(), sealingKey);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is missing from this JVM", e);
+        }
+    }
+
+    /**
+     * The secrets: client secret and password, then the private keys of the assertion and of the TLS client when there are
+     * any, so that a credential authenticated by a key alone is still keyed with secret material. Keys are appended only
+     * when present, so credentials without them keep the ids they had before keys existed.
+     */
+    private String[] secretParts() {
+        List<String> parts = new ArrayList<>(Arrays.asList(clientSecret, password));
+        if (clientAssertion != null && clientAssertion.privateKey() != null) {
+            parts.add(encoded(clientAssertion.privateKey()));
+        }
+        transport.clientKeys().forEach(key -> parts.add(encoded(key)));
+        return parts.toArray(String[]::new);
+    }
+
+    /**
+     * What keys add to the identity: the assertion's settings and the client certificates' fingerprints, after a
+     * {@code null} that no parameter value can be, so that they are never mistaken for parameters. Nothing when there
+     * are none.
+     */
+    private List<String> keyIdentity() {
+        List<String> parts = new ArrayList<>();
+        if (clientAssertion != null) {
+            parts.addAll(Arrays.asList("assertion", clientAssertion.algorithm().name(), clientAssertion.keyId(),
+                    clientAssertion.audience(), clientAssertion.lifetime().toString()));
+        }
+        for (X509Certificate certificate : transport.clientCertificates()) {
+            parts.add("certificate");
+            parts.add(fingerprint(certificate));
+        }
+        if (!parts.isEmpty()) {
+            parts.add(0, null);
+        }
+        return parts;
+    }
+
+    private static String encoded(PrivateKey key) {
+        // a key kept in hardware does not leave it: then its certificate alone names the credential
+        byte[] encoded = key.getEncoded();
+        return encoded == null ? key.getAlgorithm() : Base64.getEncoder().encodeToString(encoded);
+    }
+
+    private static String fingerprint(X509Certificate certificate) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("A certificate could not be encoded", e);
         }
     }
 

@@ -2,10 +2,14 @@ package org.lastmile.camel.vendorauth.internal.profile;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Resolves a profile against an endpoint's options into one {@link Credential}: an option that is set wins over the
@@ -14,6 +18,8 @@ import java.util.Map;
  */
 public final class CredentialResolver {
 
+    private static final Logger LOG = LoggerFactory.getLogger(CredentialResolver.class);
+
     private CredentialResolver() {
     }
 
@@ -21,9 +27,12 @@ public final class CredentialResolver {
      * Resolves the options against the profile: an option that is set wins over the environment's value, which wins over
      * the profile's.
      *
+     * @param transport how the token endpoint is reached: TLS context, client certificates, proxy
+     * @param resources reads the resource {@code clientAssertionKey} names
      * @throws IllegalArgumentException naming the option, when the result could not work
      */
-    public static Credential resolve(VendorProfile profile, CredentialOptions options) {
+    public static Credential resolve(VendorProfile profile, CredentialOptions options, TokenTransport transport,
+                                     ResourceReader resources) {
         String environmentName = options.getEnvironment() != null ? options.getEnvironment() : profile.defaultEnvironment();
         VendorProfile.Environment environment = null;
         if (environmentName != null) {
@@ -55,11 +64,28 @@ public final class CredentialResolver {
         VendorProfile.ExpiryRules expiry = options.getExpiresInUnit() != null
                 ? profile.expiry().withUnit(ExpiresInUnit.fromOption(options.getExpiresInUnit())) : profile.expiry();
 
-        if (auth != ClientAuthentication.NONE) {
-            required("clientId", options.getClientId(), "for clientAuthentication " + auth.optionValue());
+        ClientAuthentication refreshAuth = profile.refresh().clientAuthentication() != null
+                ? profile.refresh().clientAuthentication() : auth;
+        Set<ClientAuthentication> auths = EnumSet.of(auth, refreshAuth);
+        for (ClientAuthentication used : auths) {
+            if (used != ClientAuthentication.NONE) {
+                required("clientId", options.getClientId(), "for clientAuthentication " + used.optionValue());
+            }
+            if (used == ClientAuthentication.BASIC || used == ClientAuthentication.BASIC_RAW
+                || used == ClientAuthentication.CLIENT_SECRET_JWT) {
+                required("clientSecret", options.getClientSecret(), "for clientAuthentication " + used.optionValue());
+            }
+            if (used == ClientAuthentication.TLS_CLIENT_AUTH && transport.clientCertificates().isEmpty()) {
+                throw new IllegalArgumentException("Option sslContextParameters needs key managers with a client"
+                        + " certificate for clientAuthentication tls_client_auth");
+            }
         }
-        if (auth == ClientAuthentication.BASIC || auth == ClientAuthentication.BASIC_RAW) {
-            required("clientSecret", options.getClientSecret(), "for clientAuthentication " + auth.optionValue());
+        ClientAuthentication signing = auth.signsAssertion() ? auth : refreshAuth.signsAssertion() ? refreshAuth : null;
+        ClientAssertion assertion = signing == null ? null
+                : ClientAssertionResolver.resolve(signing, options, token, resources);
+        warnIfClearText(token);
+        if (!refresh.equals(token)) {
+            warnIfClearText(refresh);
         }
         if (grant == GrantType.PASSWORD) {
             required("username", options.getUsername(), "for grantType password");
@@ -89,7 +115,17 @@ public final class CredentialResolver {
         return new Credential(profile.name(), token, refresh, grant, auth, format, options.getClientId(),
                 options.getClientSecret(), grant == GrantType.PASSWORD ? options.getUsername() : null,
                 grant == GrantType.PASSWORD ? options.getPassword() : null, parameters, expiry, profile.refresh(),
-                environment == null ? null : environment.apiUrl());
+                environment == null ? null : environment.apiUrl(), assertion, transport);
+    }
+
+    /** One warning for a token URL that would carry credentials in clear text beyond this host. */
+    private static void warnIfClearText(URI url) {
+        String host = url.getHost().toLowerCase(Locale.ROOT);
+        boolean loopback = host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]");
+        if (url.getScheme().equalsIgnoreCase("http") && !loopback) {
+            LOG.warn("The token endpoint {}://{} is plain http: credentials and tokens would travel in clear text; use"
+                    + " https", url.getScheme(), url.getAuthority());
+        }
     }
 
     private static URI url(String option, String value) {
@@ -109,7 +145,7 @@ public final class CredentialResolver {
         }
     }
 
-    private static void required(String option, String value, String why) {
+    static void required(String option, String value, String why) {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException("Option " + option + " is required " + why);
         }
@@ -121,7 +157,7 @@ public final class CredentialResolver {
         }
     }
 
-    private static String first(String... values) {
+    static String first(String... values) {
         for (String value : values) {
             if (value != null && !value.isBlank()) {
                 return value;
