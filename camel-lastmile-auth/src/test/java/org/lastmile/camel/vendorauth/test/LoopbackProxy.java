@@ -18,9 +18,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * An HTTP proxy on loopback, for tests: CONNECT tunnels (https) and forwarding of absolute-form requests (http), to
- * loopback targets only, optionally behind proxy Basic authentication (407 without it). It records every request it is
- * asked, answered or not.
+ * An HTTP proxy on loopback, for tests: CONNECT tunnels (https) and forwarding of absolute-form requests (http), optionally
+ * behind proxy Basic authentication (407 without it). Whatever host a request names, the proxy connects to that port on
+ * loopback: a client can then use a host name only the proxy knows, as behind an egress proxy, and no traffic leaves the
+ * machine. It records every request it is asked, answered or not.
  */
 public final class LoopbackProxy implements AutoCloseable {
 
@@ -84,6 +85,9 @@ public final class LoopbackProxy implements AutoCloseable {
                 boolean authorized = expectedAuthorization == null || expectedAuthorization.equals(authorization);
                 seen.add(new Seen(requestLine[0], requestLine[1], authorization, authorized));
                 if (!authorized) {
+                    // the refused request's body must not be read as the next request
+                    String length = header(head, "content-length");
+                    in.readNBytes(length == null ? 0 : Integer.parseInt(length));
                     write(out, "HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm=\"test\"\r\n"
                             + "Content-Length: 0\r\n\r\n");
                     continue;
@@ -102,7 +106,7 @@ public final class LoopbackProxy implements AutoCloseable {
 
     private void tunnel(String authority, InputStream in, OutputStream out) throws IOException {
         int colon = authority.lastIndexOf(':');
-        try (Socket target = loopback(authority.substring(0, colon), Integer.parseInt(authority.substring(colon + 1)))) {
+        try (Socket target = loopback(Integer.parseInt(authority.substring(colon + 1)))) {
             write(out, "HTTP/1.1 200 Connection established\r\n\r\n");
             pipe(in, out, target);
         }
@@ -110,7 +114,7 @@ public final class LoopbackProxy implements AutoCloseable {
 
     private void forward(String[] requestLine, List<String> head, InputStream in, OutputStream out) throws IOException {
         URI uri = URI.create(requestLine[1]);
-        try (Socket target = loopback(uri.getHost(), uri.getPort())) {
+        try (Socket target = loopback(uri.getPort())) {
             StringBuilder forwarded = new StringBuilder(requestLine[0] + " " + uri.getRawPath()
                     + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()) + " " + requestLine[2] + "\r\n");
             for (String line : head.subList(1, head.size())) {
@@ -126,11 +130,8 @@ public final class LoopbackProxy implements AutoCloseable {
         }
     }
 
-    private Socket loopback(String host, int port) throws IOException {
-        if (!InetAddress.getByName(host).isLoopbackAddress()) {
-            throw new IOException("this proxy reaches loopback only");
-        }
-        Socket target = new Socket(host, port);
+    private Socket loopback(int port) throws IOException {
+        Socket target = new Socket(InetAddress.getLoopbackAddress(), port);
         sockets.add(target);
         return target;
     }

@@ -27,12 +27,12 @@ import java.util.concurrent.TimeUnit;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
-import org.apache.hc.client5.http.impl.TunnelRefusedException;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpHeaders;
+import org.apache.hc.core5.http.HttpStatus;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.lastmile.camel.vendorauth.internal.profile.BodyFormat;
 import org.lastmile.camel.vendorauth.internal.profile.ClientAuthentication;
@@ -156,9 +156,6 @@ public final class TokenClient implements Closeable {
             throw e;
         } catch (IOException e) {
             String problem = post.isCancelled() ? "no complete answer from " + hostOf(url) + " within the response timeout"
-                    // its message is the proxy's status line, e.g. 407 when proxy credentials are missing or wrong
-                    : e.getCause() instanceof TunnelRefusedException refused ? "the proxy refused the tunnel to "
-                            + hostOf(url) + ": " + refused.getMessage()
                     : e instanceof SocketTimeoutException ? "no answer from " + hostOf(url) + " within the response timeout"
                     : e.getClass().getSimpleName() + " talking to " + hostOf(url);
             throw new TokenEndpointException(request.profile(), TokenEndpointException.NO_RESPONSE, null, problem, null, e);
@@ -172,6 +169,11 @@ public final class TokenClient implements Closeable {
         Instant now = clock.instant();
         int status = response.getCode();
         byte[] body = readBounded(request, exchange, response);
+        if (status == HttpStatus.SC_PROXY_AUTHENTICATION_REQUIRED) {
+            // the proxy's answer, to a tunnel or a forwarded request, not the vendor's: say which options it concerns
+            throw new TokenEndpointException(request.profile(), status, null, "the proxy asks for authentication; check"
+                    + " proxyAuthUsername and proxyAuthPassword", null, null);
+        }
         if (status / 100 == 2) {
             return parser.parseToken(request.profile(), status, body, request.expiry(), now, secrets);
         }
