@@ -18,6 +18,7 @@ import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
 import org.apache.camel.support.ResourceHelper;
 import org.apache.camel.util.PropertiesHelper;
+import org.apache.camel.util.URISupport;
 import org.lastmile.camel.vendorauth.internal.oauth.TokenClient;
 import org.lastmile.camel.vendorauth.internal.policy.Backoff;
 import org.lastmile.camel.vendorauth.internal.policy.RefreshTiming;
@@ -35,6 +36,12 @@ import org.lastmile.camel.vendorauth.spi.TokenStore;
  */
 @Component("vendorauth")
 public class VendorAuthComponent extends DefaultComponent implements SSLContextParametersAware {
+
+    static {
+        // Camel masks options it knows to be secret wherever it shows a URI (logs, route dumps, errors); the signing key
+        // is not among the names it knows, and the word "key" alone would mask too much
+        URISupport.addSanitizeKeywords("clientAssertionKey");
+    }
 
     @Metadata(description = "Default credential and request options for every endpoint.")
     private VendorAuthConfiguration configuration = new VendorAuthConfiguration();
@@ -94,6 +101,7 @@ public class VendorAuthComponent extends DefaultComponent implements SSLContextP
     private long backoffMax = 60000;
 
     private ProfileRegistry profiles;
+    private final ClearTextWarnings clearTextWarnings = new ClearTextWarnings();
     private ExecutorService fetchExecutor;
     private ExecutorService resumeExecutor;
     private TokenClient tokenClient;
@@ -121,6 +129,11 @@ public class VendorAuthComponent extends DefaultComponent implements SSLContextP
         // resolving now makes a misconfigured endpoint fail at creation, naming the option
         endpoint.resolve(profiles());
         return endpoint;
+    }
+
+    /** Warns once per token endpoint that would carry credentials over plain http beyond this host. */
+    ClearTextWarnings clearTextWarnings() {
+        return clearTextWarnings;
     }
 
     /** The profiles, read on first use so that {@link #setProfileLocations(String)} has been applied. */

@@ -65,6 +65,7 @@ public class VendorAuthEndpoint extends DefaultEndpoint {
         TokenTransport transport = TransportResolver.resolve(configuration,
                 getComponent().retrieveGlobalSslContextParameters(), getCamelContext());
         credential = CredentialResolver.resolve(profiles.get(profile), configuration, transport, this::readResource);
+        getComponent().clearTextWarnings().check(credential);
     }
 
     private String readResource(String uri) throws IOException {

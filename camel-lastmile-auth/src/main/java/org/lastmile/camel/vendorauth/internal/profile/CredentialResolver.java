@@ -8,17 +8,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 /**
  * Resolves a profile against an endpoint's options into one {@link Credential}: an option that is set wins over the
  * environment's value, which wins over the profile's. This is where a misconfigured endpoint is caught, with a message that
  * names the option.
  */
 public final class CredentialResolver {
-
-    private static final Logger LOG = LoggerFactory.getLogger(CredentialResolver.class);
 
     private CredentialResolver() {
     }
@@ -83,10 +78,7 @@ public final class CredentialResolver {
         ClientAuthentication signing = auth.signsAssertion() ? auth : refreshAuth.signsAssertion() ? refreshAuth : null;
         ClientAssertion assertion = signing == null ? null
                 : ClientAssertionResolver.resolve(signing, options, token, resources);
-        warnIfClearText(token);
-        if (!refresh.equals(token)) {
-            warnIfClearText(refresh);
-        }
+
         if (grant == GrantType.PASSWORD) {
             required("username", options.getUsername(), "for grantType password");
             required("password", options.getPassword(), "for grantType password");
@@ -116,16 +108,6 @@ public final class CredentialResolver {
                 options.getClientSecret(), grant == GrantType.PASSWORD ? options.getUsername() : null,
                 grant == GrantType.PASSWORD ? options.getPassword() : null, parameters, expiry, profile.refresh(),
                 environment == null ? null : environment.apiUrl(), assertion, transport);
-    }
-
-    /** One warning for a token URL that would carry credentials in clear text beyond this host. */
-    private static void warnIfClearText(URI url) {
-        String host = url.getHost().toLowerCase(Locale.ROOT);
-        boolean loopback = host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]");
-        if (url.getScheme().equalsIgnoreCase("http") && !loopback) {
-            LOG.warn("The token endpoint {}://{} is plain http: credentials and tokens would travel in clear text; use"
-                    + " https", url.getScheme(), url.getAuthority());
-        }
     }
 
     private static URI url(String option, String value) {
