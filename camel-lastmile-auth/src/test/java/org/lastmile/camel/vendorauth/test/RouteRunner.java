@@ -4,13 +4,12 @@ import java.util.function.Consumer;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
-import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.lastmile.camel.vendorauth.VendorAuthComponent;
 import org.lastmile.camel.vendorauth.spi.InMemoryTokenStore;
 
 /**
- * A started CamelContext with the vendorauth component on an in-memory store and one route, {@code direct:enrich}, to the
+ * A started CamelContext with the vendorauth component on an in-memory store and one route, {@code direct:api}, to the
  * endpoint given: for tests of what one endpoint sends and gets. Closing it stops the context.
  */
 public final class RouteRunner implements AutoCloseable {
@@ -26,12 +25,7 @@ public final class RouteRunner implements AutoCloseable {
         component.setTokenStore(new InMemoryTokenStore());
         camel.addComponent("vendorauth", component);
         setup.accept(this);
-        camel.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("direct:enrich").to(endpointUri);
-            }
-        });
+        camel.addRoutes(CamelApplications.apiRoute(endpointUri));
         camel.start();
     }
 
@@ -45,7 +39,7 @@ public final class RouteRunner implements AutoCloseable {
 
     /** Sends one exchange through the route; the exchange tells the header set or the failure. */
     public Exchange enrich() {
-        return camel.createProducerTemplate().request("direct:enrich", exchange -> { });
+        return camel.createProducerTemplate().request("direct:api", exchange -> { });
     }
 
     /** Sends one exchange carrying this header to another vendorauth endpoint (such as operation=invalidate). */
