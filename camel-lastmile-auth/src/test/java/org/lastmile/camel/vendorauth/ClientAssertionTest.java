@@ -74,13 +74,18 @@ class ClientAssertionTest {
         assertThat(ids).as("a jti never seen before, every time").doesNotHaveDuplicates();
     }
 
+    /** The private key written as PEM PKCS#8 to a file of the test's, as the option's resource URI. */
+    private String pemFile(KeyPair rsa) throws Exception {
+        Path pem = keys.resolve("client.pem");
+        Files.writeString(pem, TestPki.pkcs8Pem(rsa));
+        return "file:" + pem;
+    }
+
     @Test
     void privateKeyJwtWithAnRsaKeyFromAPemFile() throws Exception {
         KeyPair rsa = TestPki.rsa();
-        Path pem = keys.resolve("client.pem");
-        Files.writeString(pem, TestPki.pkcs8Pem(rsa));
-        List<TokenServer.Request> requests = threeFetches("&clientAuthentication=private_key_jwt&clientAssertionKey=file:"
-                + pem + "&clientAssertionKeyId=orders-2026");
+        List<TokenServer.Request> requests = threeFetches("&clientAuthentication=private_key_jwt&clientAssertionKey="
+                + pemFile(rsa) + "&clientAssertionKeyId=orders-2026");
         assertThreeFreshAssertions(requests, new RSASSAVerifier((RSAPublicKey) rsa.getPublic()), "RS256",
                 "orders-2026", server.tokenUrl(), Duration.ofSeconds(60));
     }
@@ -88,10 +93,8 @@ class ClientAssertionTest {
     @Test
     void privateKeyJwtWithPs256AndAnAudienceAndLifetimeOfItsOwn() throws Exception {
         KeyPair rsa = TestPki.rsa();
-        Path pem = keys.resolve("client.pem");
-        Files.writeString(pem, TestPki.pkcs8Pem(rsa));
-        List<TokenServer.Request> requests = threeFetches("&clientAuthentication=private_key_jwt&clientAssertionKey=file:"
-                + pem + "&clientAssertionAlgorithm=PS256&clientAssertionAudience=https://idp.example/&"
+        List<TokenServer.Request> requests = threeFetches("&clientAuthentication=private_key_jwt&clientAssertionKey="
+                + pemFile(rsa) + "&clientAssertionAlgorithm=PS256&clientAssertionAudience=https://idp.example/&"
                 + "clientAssertionLifetime=30s");
         assertThreeFreshAssertions(requests, new RSASSAVerifier((RSAPublicKey) rsa.getPublic()), "PS256", null,
                 "https://idp.example/", Duration.ofSeconds(30));

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
@@ -26,6 +25,7 @@ import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsExchange;
 import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
+import org.apache.hc.core5.net.WWWFormCodec;
 
 /**
  * A token endpoint on loopback ({@code /token}), plain or over TLS with or without client certificates, that records every
@@ -111,13 +111,7 @@ public final class TokenServer implements AutoCloseable {
 
     private static Map<String, String> form(String body) {
         Map<String, String> parameters = new LinkedHashMap<>();
-        for (String pair : body.split("&")) {
-            int equals = pair.indexOf('=');
-            if (equals > 0) {
-                parameters.put(URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
-                        URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
-            }
-        }
+        WWWFormCodec.parse(body, StandardCharsets.UTF_8).forEach(pair -> parameters.put(pair.getName(), pair.getValue()));
         return parameters;
     }
 
