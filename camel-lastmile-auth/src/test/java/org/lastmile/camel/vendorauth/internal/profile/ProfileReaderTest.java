@@ -62,6 +62,19 @@ class ProfileReaderTest {
     }
 
     @Test
+    void aProfileMayChooseAnyClientAuthenticationIncludingTheNamesIdentityProvidersPrint() {
+        assertThat(read("{\"name\":\"x\",\"clientAuthentication\":\"private_key_jwt\"}").clientAuthentication())
+                .isEqualTo(ClientAuthentication.PRIVATE_KEY_JWT);
+        assertThat(read("{\"name\":\"x\",\"clientAuthentication\":\"tls_client_auth\","
+                + "\"refresh\":{\"clientAuthentication\":\"client_secret_jwt\"}}").refresh().clientAuthentication())
+                .isEqualTo(ClientAuthentication.CLIENT_SECRET_JWT);
+        assertThat(read("{\"name\":\"x\",\"clientAuthentication\":\"client_secret_post\"}").clientAuthentication())
+                .isEqualTo(ClientAuthentication.BODY);
+        assertThat(read("{\"name\":\"x\",\"clientAuthentication\":\"client_secret_basic\"}").clientAuthentication())
+                .isEqualTo(ClientAuthentication.BASIC);
+    }
+
+    @Test
     void mistakesAreNamed() {
         assertThatThrownBy(() -> read("{\"name\":\"x\",\"grantTyp\":\"password\"}"))
                 .hasMessageContaining("test.json").hasMessageContaining("field grantTyp is not a known field");
