@@ -117,7 +117,8 @@ public final class TokenClient implements Closeable {
     private AccessToken send(Credential request, URI url, ClientAuthentication auth, BodyFormat format,
                              Map<String, String> parameters, List<String> knownSecrets) {
         Map<String, String> body = new LinkedHashMap<>();
-        List<String> secrets = knownSecrets;
+        // what a vendor's words must not repeat: the credential's secrets, and the assertion made for this request
+        List<String> secrets = new ArrayList<>(knownSecrets);
         // a method object rather than a plain request, so that reading the answer can abort the exchange
         HttpPost post = new HttpPost(url);
         post.addHeader(HttpHeaders.ACCEPT, "application/json");
@@ -134,9 +135,8 @@ public final class TokenClient implements Closeable {
             }
             case PRIVATE_KEY_JWT, CLIENT_SECRET_JWT -> {
                 String assertion = signer.sign(request, clock.instant());
-                secrets = new ArrayList<>(knownSecrets);
                 secrets.add(assertion);
-                // optional by RFC 7523 §3.1 when the assertion names the client, yet several servers require it
+                // optional by RFC 7521 §4.2 when the assertion names the client, yet several servers require it
                 body.put("client_id", request.clientId());
                 body.put("client_assertion_type", ClientAssertionSigner.JWT_BEARER);
                 body.put("client_assertion", assertion);
@@ -150,8 +150,7 @@ public final class TokenClient implements Closeable {
         post.setEntity(encode(body, format));
         ScheduledFuture<?> deadline = deadlines.schedule(post::cancel, answerNanos, TimeUnit.NANOSECONDS);
         try {
-            List<String> masked = secrets;
-            return clients.clientFor(request.transport()).execute(post, response -> read(request, post, response, masked));
+            return clients.clientFor(request.transport()).execute(post, response -> read(request, post, response, secrets));
         } catch (TokenEndpointException e) {
             throw e;
         } catch (IOException e) {
