@@ -12,11 +12,13 @@ import java.util.concurrent.ExecutorService;
 
 import com.hazelcast.core.HazelcastInstance;
 import org.apache.camel.Endpoint;
+import org.apache.camel.SSLContextParametersAware;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
 import org.apache.camel.support.ResourceHelper;
 import org.apache.camel.util.PropertiesHelper;
+import org.apache.camel.util.URISupport;
 import org.lastmile.camel.vendorauth.internal.oauth.TokenClient;
 import org.lastmile.camel.vendorauth.internal.policy.Backoff;
 import org.lastmile.camel.vendorauth.internal.policy.RefreshTiming;
@@ -34,7 +36,13 @@ import org.lastmile.camel.vendorauth.spi.TokenStore;
  * its connection pool, the fetch threads, the store and the token manager.
  */
 @Component("vendorauth")
-public class VendorAuthComponent extends DefaultComponent {
+public class VendorAuthComponent extends DefaultComponent implements SSLContextParametersAware {
+
+    static {
+        // Camel masks options it knows to be secret wherever it shows a URI (logs, route dumps, errors); the signing key
+        // is not among the names it knows, and the word "key" alone would mask too much
+        URISupport.addSanitizeKeywords("clientAssertionKey");
+    }
 
     @Metadata(description = "Default credential and request options for every endpoint.")
     private VendorAuthConfiguration configuration = new VendorAuthConfiguration();
@@ -65,6 +73,9 @@ public class VendorAuthComponent extends DefaultComponent {
     @Metadata(description = "Profile files to load besides the built-in ones, comma-separated Camel resource URIs"
             + " (classpath:, file:, http:).")
     private String profileLocations;
+    @Metadata(label = "security", defaultValue = "false", description = "Use the CamelContext's global"
+            + " SSLContextParameters for token endpoints that set no sslContextParameters of their own.")
+    private boolean useGlobalSslContextParameters;
     @Metadata(label = "advanced", defaultValue = "5000", javaType = "java.time.Duration",
               description = "Bound on opening a connection to a token endpoint.")
     private long connectTimeout = 5000;
@@ -91,6 +102,7 @@ public class VendorAuthComponent extends DefaultComponent {
     private long backoffMax = 60000;
 
     private ProfileRegistry profiles;
+    private final ClearTextWarnings clearTextWarnings = new ClearTextWarnings();
     private ExecutorService fetchExecutor;
     private ExecutorService resumeExecutor;
     private TokenClient tokenClient;
@@ -118,6 +130,11 @@ public class VendorAuthComponent extends DefaultComponent {
         // resolving now makes a misconfigured endpoint fail at creation, naming the option
         endpoint.resolve(profiles());
         return endpoint;
+    }
+
+    /** Warns once per token endpoint that would carry credentials over plain http beyond this host. */
+    ClearTextWarnings clearTextWarnings() {
+        return clearTextWarnings;
     }
 
     /** The profiles, read on first use so that {@link #setProfileLocations(String)} has been applied. */
@@ -295,6 +312,17 @@ public class VendorAuthComponent extends DefaultComponent {
     /** Profile files to load besides the built-in ones, comma-separated Camel resource URIs. */
     public void setProfileLocations(String profileLocations) {
         this.profileLocations = profileLocations;
+    }
+
+    @Override
+    public boolean isUseGlobalSslContextParameters() {
+        return useGlobalSslContextParameters;
+    }
+
+    /** Use the CamelContext's global SSLContextParameters for token endpoints that set none of their own. */
+    @Override
+    public void setUseGlobalSslContextParameters(boolean useGlobalSslContextParameters) {
+        this.useGlobalSslContextParameters = useGlobalSslContextParameters;
     }
 
     public long getConnectTimeout() {

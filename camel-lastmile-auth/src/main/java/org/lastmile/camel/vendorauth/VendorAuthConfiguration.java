@@ -6,6 +6,7 @@ import java.util.Map;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
+import org.apache.camel.support.jsse.SSLContextParameters;
 import org.lastmile.camel.vendorauth.internal.profile.CredentialOptions;
 
 /**
@@ -41,10 +42,43 @@ public class VendorAuthConfiguration implements CredentialOptions, Cloneable {
     private String tokenUrl;
     @UriParam(description = "Where refresh-token requests go. Default: the profile's, else the token URL.")
     private String refreshUrl;
-    @UriParam(enums = "basic,basic-raw,body,none", description = "How the client authenticates: basic (RFC 6749"
-            + " section 2.3.1, form-encoded id and secret in HTTP Basic), basic-raw (HTTP Basic of the raw id:secret),"
-            + " body (client_id and client_secret in the body), none. Default: the profile's (basic for oauth2).")
+    @UriParam(enums = "basic,basic-raw,body,none,private_key_jwt,client_secret_jwt,tls_client_auth,client_secret_basic,"
+            + "client_secret_post", description = "How the client authenticates: basic (RFC 6749 section 2.3.1,"
+            + " form-encoded id and secret in HTTP Basic; alias client_secret_basic), basic-raw (HTTP Basic of the raw"
+            + " id:secret), body (client_id and client_secret in the body; alias client_secret_post), none,"
+            + " private_key_jwt (RFC 7523: a JWT signed with clientAssertionKey), client_secret_jwt (a JWT signed with the"
+            + " client secret, HS256), tls_client_auth (RFC 8705: the client certificate of sslContextParameters, no"
+            + " secret). Default: the profile's (basic for oauth2).")
     private String clientAuthentication;
+    @UriParam(label = "security", secret = true, description = "The private key that signs client assertions"
+            + " (private_key_jwt): PEM PKCS#8 (BEGIN PRIVATE KEY) or a JWK, RSA or EC, given as a resource URI (file:,"
+            + " classpath:) or as the text itself.")
+    private String clientAssertionKey;
+    @UriParam(label = "security", description = "The kid header of client assertions. Default: the JWK's kid, else none.")
+    private String clientAssertionKeyId;
+    @UriParam(label = "security", enums = "RS256,PS256,ES256,HS256", description = "The JWS algorithm of client"
+            + " assertions. Default: RS256 for an RSA key, ES256 for an EC key (P-256), HS256 for client_secret_jwt.")
+    private String clientAssertionAlgorithm;
+    @UriParam(label = "security", description = "The aud claim of client assertions. Default: the token URL.")
+    private String clientAssertionAudience;
+    @UriParam(label = "security", defaultValue = "60000", javaType = "java.time.Duration", description = "How long a client"
+            + " assertion is valid, from iat to exp. A fresh assertion is signed for every request.")
+    private long clientAssertionLifetime = 60000;
+    @UriParam(label = "security", description = "TLS for the token endpoint only: trust material (such as a private CA)"
+            + " and, for mutual TLS, key managers with the client certificate. Default: the CamelContext's global"
+            + " SSLContextParameters when the component's useGlobalSslContextParameters is set, else the JVM's defaults"
+            + " (javax.net.ssl.trustStore, javax.net.ssl.keyStore). Host names are always verified.")
+    private SSLContextParameters sslContextParameters;
+    @UriParam(label = "proxy", description = "The HTTP proxy for token requests (CONNECT for https token URLs). Default:"
+            + " the JVM's https.proxyHost or http.proxyHost, with http.nonProxyHosts.")
+    private String proxyHost;
+    @UriParam(label = "proxy", description = "The proxy's port; required with proxyHost.")
+    private Integer proxyPort;
+    @UriParam(label = "proxy,security", description = "The user for the proxy's Basic authentication; needs proxyHost.")
+    private String proxyAuthUsername;
+    @UriParam(label = "proxy,security", secret = true, description = "The password for the proxy's Basic"
+            + " authentication.")
+    private String proxyAuthPassword;
     @UriParam(enums = "form,json", description = "How the token request is encoded: form"
             + " (application/x-www-form-urlencoded) or json. Default: the profile's (form for oauth2).")
     private String bodyFormat;
@@ -166,6 +200,86 @@ public class VendorAuthConfiguration implements CredentialOptions, Cloneable {
         this.clientAuthentication = clientAuthentication;
     }
 
+    public String getClientAssertionKey() {
+        return clientAssertionKey;
+    }
+
+    public void setClientAssertionKey(String clientAssertionKey) {
+        this.clientAssertionKey = clientAssertionKey;
+    }
+
+    public String getClientAssertionKeyId() {
+        return clientAssertionKeyId;
+    }
+
+    public void setClientAssertionKeyId(String clientAssertionKeyId) {
+        this.clientAssertionKeyId = clientAssertionKeyId;
+    }
+
+    public String getClientAssertionAlgorithm() {
+        return clientAssertionAlgorithm;
+    }
+
+    public void setClientAssertionAlgorithm(String clientAssertionAlgorithm) {
+        this.clientAssertionAlgorithm = clientAssertionAlgorithm;
+    }
+
+    public String getClientAssertionAudience() {
+        return clientAssertionAudience;
+    }
+
+    public void setClientAssertionAudience(String clientAssertionAudience) {
+        this.clientAssertionAudience = clientAssertionAudience;
+    }
+
+    public long getClientAssertionLifetime() {
+        return clientAssertionLifetime;
+    }
+
+    public void setClientAssertionLifetime(long clientAssertionLifetime) {
+        this.clientAssertionLifetime = clientAssertionLifetime;
+    }
+
+    public SSLContextParameters getSslContextParameters() {
+        return sslContextParameters;
+    }
+
+    public void setSslContextParameters(SSLContextParameters sslContextParameters) {
+        this.sslContextParameters = sslContextParameters;
+    }
+
+    public String getProxyHost() {
+        return proxyHost;
+    }
+
+    public void setProxyHost(String proxyHost) {
+        this.proxyHost = proxyHost;
+    }
+
+    public Integer getProxyPort() {
+        return proxyPort;
+    }
+
+    public void setProxyPort(Integer proxyPort) {
+        this.proxyPort = proxyPort;
+    }
+
+    public String getProxyAuthUsername() {
+        return proxyAuthUsername;
+    }
+
+    public void setProxyAuthUsername(String proxyAuthUsername) {
+        this.proxyAuthUsername = proxyAuthUsername;
+    }
+
+    public String getProxyAuthPassword() {
+        return proxyAuthPassword;
+    }
+
+    public void setProxyAuthPassword(String proxyAuthPassword) {
+        this.proxyAuthPassword = proxyAuthPassword;
+    }
+
     public String getBodyFormat() {
         return bodyFormat;
     }
@@ -241,6 +355,6 @@ public class VendorAuthConfiguration implements CredentialOptions, Cloneable {
     @Override
     public String toString() {
         return "VendorAuthConfiguration[clientId=" + clientId + ", username=" + username + ", tokenUrl=" + tokenUrl
-               + ", grantType=" + grantType + ", environment=" + environment + "]";
+               + ", grantType=" + grantType + ", environment=" + environment + ", proxyHost=" + proxyHost + "]";
     }
 }

@@ -1,5 +1,8 @@
 package org.lastmile.camel.vendorauth;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 import org.apache.camel.Category;
@@ -13,11 +16,13 @@ import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.DefaultEndpoint;
+import org.apache.camel.support.ResourceHelper;
 import org.apache.camel.support.service.ServiceHelper;
 import org.lastmile.camel.vendorauth.internal.policy.TokenSource;
 import org.lastmile.camel.vendorauth.internal.profile.Credential;
 import org.lastmile.camel.vendorauth.internal.profile.CredentialResolver;
 import org.lastmile.camel.vendorauth.internal.profile.ProfileRegistry;
+import org.lastmile.camel.vendorauth.internal.profile.TokenTransport;
 import org.lastmile.camel.vendorauth.spi.TokenKey;
 
 /**
@@ -57,7 +62,16 @@ public class VendorAuthEndpoint extends DefaultEndpoint {
 
     /** Resolves the options against the profile; fails naming the option that does not fit. */
     void resolve(ProfileRegistry profiles) {
-        credential = CredentialResolver.resolve(profiles.get(profile), configuration);
+        TokenTransport transport = TransportResolver.resolve(configuration,
+                getComponent().retrieveGlobalSslContextParameters(), getCamelContext());
+        credential = CredentialResolver.resolve(profiles.get(profile), configuration, transport, this::readResource);
+        getComponent().clearTextWarnings().check(credential);
+    }
+
+    private String readResource(String uri) throws IOException {
+        try (InputStream in = ResourceHelper.resolveMandatoryResourceAsInputStream(getCamelContext(), uri)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     @Override

@@ -51,7 +51,8 @@ class PackagingTest {
         assertThat(imports).contains("org.apache.camel;version=\"[4.18,5)\"")
                 .contains("com.hazelcast.map;version=\"[5.4,6)\"")
                 .contains("org.apache.hc.core5.http;version=\"[5.2,6)\"")
-                .contains("com.fasterxml.jackson.databind;version=\"[2.15,3)\"");
+                .contains("com.fasterxml.jackson.databind;version=\"[2.15,3)\"")
+                .contains("com.nimbusds.jose;version=\"[10,11)\"");
         assertThat(bundle.getValue("Require-Capability")).contains("(osgi.ee=JavaSE)(version=17)");
         assertThat(Path.of("target/classes/META-INF/services/org/apache/camel/component/vendorauth")).exists();
     }
@@ -71,9 +72,13 @@ class PackagingTest {
         factory.setNamespaceAware(true);
         Document document = factory.newDocumentBuilder().parse(features.toFile());
         NodeList bundles = document.getElementsByTagNameNS("*", "bundle");
-        assertThat(bundles.getLength()).isEqualTo(2);
+        assertThat(bundles.getLength()).isEqualTo(3);
         String hazelcast = bundles.item(0).getTextContent();
-        String component = bundles.item(1).getTextContent();
+        String jose = bundles.item(1).getTextContent();
+        String component = bundles.item(2).getTextContent();
+        // the version the component is built with, which is an OSGi bundle of its own
+        assertThat(jose).isEqualTo("mvn:com.nimbusds/nimbus-jose-jwt/"
+                + com.nimbusds.jose.JWSAlgorithm.class.getPackage().getImplementationVersion());
         assertThat(hazelcast).isEqualTo("mvn:com.hazelcast/hazelcast/"
                 + com.hazelcast.instance.GeneratedBuildProperties.VERSION);
         assertThat(component).startsWith("mvn:org.lastmile.camel/camel-lastmile-auth/");

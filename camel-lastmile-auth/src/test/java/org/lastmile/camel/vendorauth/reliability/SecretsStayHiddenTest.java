@@ -3,7 +3,9 @@ package org.lastmile.camel.vendorauth.reliability;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.lang.management.ManagementFactory;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -14,6 +16,7 @@ import javax.management.ObjectName;
 
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.hazelcast.core.DistributedObject;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
@@ -31,6 +34,8 @@ import org.lastmile.camel.vendorauth.VendorAuthRetry;
 import org.lastmile.camel.vendorauth.test.CamelApplications;
 import org.lastmile.camel.vendorauth.test.LogCapture;
 import org.lastmile.camel.vendorauth.test.LoopbackCluster;
+import org.lastmile.camel.vendorauth.test.LoopbackProxy;
+import org.lastmile.camel.vendorauth.test.TestPki;
 import org.lastmile.camel.vendorauth.test.TokenAnswers;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -45,7 +50,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The suite's faults in one run, at DEBUG, then every place a person or a tool could read: log lines, exception messages
  * and stack traces, every JMX attribute of the context, every health check's message and details, every entry of the
  * cluster's maps. None may hold a client
- * secret, a password, an access or refresh token, or the Basic credential made of them.
+ * secret, a password, an access or refresh token, or the Basic credential made of them; nor a private key, a proxy
+ * password or a client assertion (credentials signing with a key, and reaching the vendor through an authenticating
+ * proxy, run beside the others).
  *
  * <p>
  * A vendor's words are masked for the credential's own secrets and for the tokens its answer carries; text the component
@@ -63,6 +70,10 @@ class SecretsStayHiddenTest {
     private static final String REFRESHED_TOKEN = "at-HIDE-refreshed-9f";
     private static final String RENEWED_TOKEN = "at-HIDE-renewed-c2";
     private static final String REFRESH_TOKEN = "rt-HIDE-77d0";
+    private static final String KEYED_TOKEN = "at-HIDE-keyed-41";
+    private static final String HS_SECRET = "hs-HIDE-0123456789abcdef0123456789";
+    private static final String PROXY_PASSWORD = "px-HIDE-5c2e";
+    private static final KeyPair SIGNING_KEY = TestPki.rsa();
 
     @RegisterExtension
     static WireMockExtension vendor = TokenAnswers.vendor();
@@ -70,6 +81,19 @@ class SecretsStayHiddenTest {
     private static String credentialUri(String path, String extra) {
         return "vendorauth:oauth2?tokenUrl=" + vendor.baseUrl() + path + "&clientId=orders&clientSecret=RAW("
                 + CLIENT_SECRET + ")&grantType=password&username=ann&password=RAW(" + PASSWORD + ")" + extra;
+    }
+
+    /** A credential signing assertions with a private key given as text, reaching the vendor through the proxy. */
+    private static String keyedUri(String path, LoopbackProxy proxy) {
+        return "vendorauth:oauth2?tokenUrl=" + vendor.baseUrl() + path + "&clientId=keyed"
+                + "&clientAuthentication=private_key_jwt&clientAssertionKey=RAW(" + TestPki.pkcs8Pem(SIGNING_KEY) + ")"
+                + "&proxyHost=127.0.0.1&proxyPort=" + proxy.port() + "&proxyAuthUsername=egress&proxyAuthPassword=RAW("
+                + PROXY_PASSWORD + ")";
+    }
+
+    private static String hsUri(String path) {
+        return "vendorauth:oauth2?tokenUrl=" + vendor.baseUrl() + path + "&clientId=hs"
+                + "&clientAuthentication=client_secret_jwt&clientSecret=RAW(" + HS_SECRET + ")";
     }
 
     private static void stubVendor() {
@@ -81,6 +105,14 @@ class SecretsStayHiddenTest {
                 .willReturn(TokenAnswers.token(REFRESHED_TOKEN, 3600)));
         vendor.stubFor(post("/token").withRequestBody(containing("grant_type=password")).inScenario("tokens")
                 .whenScenarioStateIs("issued").willReturn(TokenAnswers.token(RENEWED_TOKEN, 3600)));
+        vendor.stubFor(post("/keyed").willReturn(TokenAnswers.token(KEYED_TOKEN, 3600)));
+        vendor.stubFor(post("/keyed-echo").willReturn(TokenAnswers.json(401, "{\"error\":\"invalid_client\","
+                + "\"error_description\":\"proxy password " + PROXY_PASSWORD + "\"}")));
+        vendor.stubFor(post("/hs-echo").willReturn(TokenAnswers.json(401, "{\"error\":\"invalid_client\","
+                + "\"error_description\":\"client secret " + HS_SECRET + "\"}")));
+        for (String reset : List.of("/keyed-reset", "/hs-reset")) {
+            vendor.stubFor(post(reset).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        }
         vendor.stubFor(post("/echo").willReturn(TokenAnswers.json(401, "{\"error\":\"invalid_client\","
                 + "\"error_description\":\"" + echo + "\",\"refresh_token\":\"" + REFRESH_TOKEN + "\"}")));
         vendor.stubFor(post("/echo200").willReturn(TokenAnswers.json(200, "{\"error\":\"" + echo + "\","
@@ -99,7 +131,8 @@ class SecretsStayHiddenTest {
     void noSecretOrTokenInLogsExceptionsJmxOrHealth() throws Exception {
         stubVendor();
         List<String> seen = new ArrayList<>();
-        try (LogCapture logs = new LogCapture(); LoopbackCluster cluster = new LoopbackCluster()) {
+        try (LogCapture logs = new LogCapture(); LoopbackCluster cluster = new LoopbackCluster();
+             LoopbackProxy proxy = new LoopbackProxy("egress", PROXY_PASSWORD)) {
             HazelcastInstance member = cluster.startMember();
             VendorAuthComponent component = CamelApplications.sharingThrough(member);
             component.setResponseTimeout(1000);
@@ -115,6 +148,14 @@ class SecretsStayHiddenTest {
                     for (String fault : List.of("echo", "echo200", "reset", "huge")) {
                         from("direct:" + fault).routeId(fault).to(credentialUri("/" + fault, ""));
                     }
+                    // faults of the keyed credentials: each vendor echoes that credential's own secrets
+                    for (String fault : List.of("keyed-echo", "keyed-reset")) {
+                        from("direct:" + fault).routeId(fault).to(keyedUri("/" + fault, proxy));
+                    }
+                    for (String fault : List.of("hs-echo", "hs-reset")) {
+                        from("direct:" + fault).routeId(fault).to(hsUri("/" + fault));
+                    }
+                    from("direct:keyed").routeId("keyed").to(keyedUri("/keyed", proxy));
                 }
             });
             try {
@@ -132,10 +173,34 @@ class SecretsStayHiddenTest {
 
         assertThat(seen).as("the run was seen at DEBUG").hasSizeGreaterThan(50);
         String basic = Base64.getEncoder().encodeToString(("orders:" + CLIENT_SECRET).getBytes(StandardCharsets.UTF_8));
-        for (String secret : List.of(CLIENT_SECRET, PASSWORD, FIRST_TOKEN, REFRESHED_TOKEN, RENEWED_TOKEN, REFRESH_TOKEN,
-                basic)) {
+        List<String> secrets = new ArrayList<>(List.of(CLIENT_SECRET, PASSWORD, FIRST_TOKEN, REFRESHED_TOKEN,
+                RENEWED_TOKEN, REFRESH_TOKEN, basic, KEYED_TOKEN, HS_SECRET, PROXY_PASSWORD,
+                Base64.getEncoder().encodeToString(("egress:" + PROXY_PASSWORD).getBytes(StandardCharsets.UTF_8))));
+        // the private key: its PEM lines and its encoding
+        TestPki.pkcs8Pem(SIGNING_KEY).lines().filter(line -> !line.startsWith("-----")).forEach(secrets::add);
+        secrets.add(Base64.getEncoder().encodeToString(SIGNING_KEY.getPrivate().getEncoded()).substring(0, 64));
+        List<String> assertions = sentAssertions();
+        // three requests (keyed, keyed-echo, hs-echo) at least; a reset may come before the body is read
+        assertThat(assertions).as("assertions were sent, through the proxy and directly").hasSizeGreaterThanOrEqualTo(6);
+        secrets.addAll(assertions);
+        for (String secret : secrets) {
             assertThat(seen).as("places showing %s", secret).filteredOn(text -> text.contains(secret)).isEmpty();
         }
+    }
+
+    /** Every client assertion the vendor received, and each signature alone. */
+    private static List<String> sentAssertions() {
+        List<String> assertions = new ArrayList<>();
+        for (ServeEvent event : vendor.getAllServeEvents()) {
+            for (String pair : event.getRequest().getBodyAsString().split("&")) {
+                if (pair.startsWith("client_assertion=")) {
+                    String jwt = URLDecoder.decode(pair.substring("client_assertion=".length()), StandardCharsets.UTF_8);
+                    assertions.add(jwt);
+                    assertions.add(jwt.substring(jwt.lastIndexOf('.') + 1));
+                }
+            }
+        }
+        return assertions;
     }
 
     private static void runScenarios(CamelContext camel, List<String> seen) throws InterruptedException {
@@ -152,7 +217,12 @@ class SecretsStayHiddenTest {
         // the API refuses the refreshed token: dropped, renewed with the password grant, the call repeated once
         Exchange api = template.request("direct:api", e -> { });
         assertThat(api.getException()).isNull();
-        for (String fault : List.of("echo", "echo200", "reset", "huge")) {
+        // after the first calls, so that the vendor's cold start is behind the 1 s response timeout
+        Exchange keyed = template.request("direct:keyed", e -> { });
+        assertThat(keyed.getException()).isNull();
+        assertThat(keyed.getMessage().getHeader("Authorization")).isEqualTo("Bearer " + KEYED_TOKEN);
+        for (String fault : List.of("echo", "echo200", "reset", "huge", "keyed-echo", "keyed-reset", "hs-echo",
+            "hs-reset")) {
             Exchange failed = template.request("direct:" + fault, e -> { });
             assertThat(failed.getException()).as(fault).isNotNull();
             seen.add(describe(failed.getException()));

@@ -27,21 +27,13 @@ import java.util.concurrent.TimeUnit;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
-import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpHeaders;
+import org.apache.hc.core5.http.HttpStatus;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
-import org.apache.hc.core5.io.CloseMode;
-import org.apache.hc.core5.util.TimeValue;
-import org.apache.hc.core5.util.Timeout;
 import org.lastmile.camel.vendorauth.internal.profile.BodyFormat;
 import org.lastmile.camel.vendorauth.internal.profile.ClientAuthentication;
 import org.lastmile.camel.vendorauth.internal.profile.Credential;
@@ -50,8 +42,8 @@ import org.lastmile.camel.vendorauth.spi.AccessToken;
 import org.lastmile.camel.vendorauth.spi.TokenEndpointException;
 
 /**
- * Sends one token request and reads the answer. It has its own small connection pool, so that a token call never waits
- * behind the API calls it serves (camel-http's OAuth2 shares one pool and deadlocks when the token endpoint and the API
+ * Sends one token request and reads the answer. It has its own small connection pools (one per TLS context and proxy, see
+ * {@link TokenHttpClients}), so that a token call never waits behind the API calls it serves (camel-http's OAuth2 shares one pool and deadlocks when the token endpoint and the API
  * share a host), and it neither retries nor follows redirects: retries are the {@link TokenManager}'s business.
  */
 public final class TokenClient implements Closeable {
@@ -61,7 +53,8 @@ public final class TokenClient implements Closeable {
     /** The longest {@code Retry-After} honoured. */
     static final Duration MAX_RETRY_AFTER = Duration.ofDays(1);
 
-    private final CloseableHttpClient http;
+    private final TokenHttpClients clients;
+    private final ClientAssertionSigner signer = new ClientAssertionSigner();
     private final TokenResponseParser parser = new TokenResponseParser();
     private final ObjectMapper mapper = new ObjectMapper();
     private final Clock clock;
@@ -77,33 +70,13 @@ public final class TokenClient implements Closeable {
     /**
      * @param connectTimeout  bound on opening a connection
      * @param responseTimeout bound on waiting for the answer
-     * @param maxConnections  size of the pool, shared by all token endpoints of the component
+     * @param maxConnections  size of each pool: one per TLS context and proxy, shared by the token endpoints using them
      * @param clock           the time source
      */
     public TokenClient(Duration connectTimeout, Duration responseTimeout, int maxConnections, Clock clock) {
         this.clock = clock;
         this.answerNanos = connectTimeout.plus(responseTimeout).toNanos();
-        PoolingHttpClientConnectionManager pool = PoolingHttpClientConnectionManagerBuilder.create()
-                .setMaxConnTotal(maxConnections)
-                .setMaxConnPerRoute(maxConnections)
-                .setDefaultConnectionConfig(ConnectionConfig.custom()
-                        .setConnectTimeout(Timeout.of(connectTimeout))
-                        .setSocketTimeout(Timeout.of(responseTimeout))
-                        .build())
-                .build();
-        this.http = HttpClients.custom()
-                .setConnectionManager(pool)
-                .setDefaultRequestConfig(RequestConfig.custom()
-                        .setConnectionRequestTimeout(Timeout.of(connectTimeout))
-                        .setResponseTimeout(Timeout.of(responseTimeout))
-                        .setRedirectsEnabled(false)
-                        .build())
-                .disableAutomaticRetries()
-                .disableCookieManagement()
-                .disableAuthCaching()
-                .setUserAgent("camel-lastmile-auth")
-                .evictIdleConnections(TimeValue.ofSeconds(30))
-                .build();
+        this.clients = new TokenHttpClients(connectTimeout, responseTimeout, maxConnections);
     }
 
     /** Asks for a new token with the request's primary grant. */
@@ -142,8 +115,10 @@ public final class TokenClient implements Closeable {
     }
 
     private AccessToken send(Credential request, URI url, ClientAuthentication auth, BodyFormat format,
-                             Map<String, String> parameters, List<String> secrets) {
+                             Map<String, String> parameters, List<String> knownSecrets) {
         Map<String, String> body = new LinkedHashMap<>();
+        // what a vendor's words must not repeat: the credential's secrets, and the assertion made for this request
+        List<String> secrets = new ArrayList<>(knownSecrets);
         // a method object rather than a plain request, so that reading the answer can abort the exchange
         HttpPost post = new HttpPost(url);
         post.addHeader(HttpHeaders.ACCEPT, "application/json");
@@ -158,6 +133,15 @@ public final class TokenClient implements Closeable {
                     body.put("client_secret", request.clientSecret());
                 }
             }
+            case PRIVATE_KEY_JWT, CLIENT_SECRET_JWT -> {
+                String assertion = signer.sign(request, clock.instant());
+                secrets.add(assertion);
+                // optional by RFC 7521 §4.2 when the assertion names the client, yet several servers require it
+                body.put("client_id", request.clientId());
+                body.put("client_assertion_type", ClientAssertionSigner.JWT_BEARER);
+                body.put("client_assertion", assertion);
+            }
+            case TLS_CLIENT_AUTH -> body.put("client_id", request.clientId());
             case NONE -> {
                 // nothing: the vendor does not authenticate the client on this request
             }
@@ -166,7 +150,7 @@ public final class TokenClient implements Closeable {
         post.setEntity(encode(body, format));
         ScheduledFuture<?> deadline = deadlines.schedule(post::cancel, answerNanos, TimeUnit.NANOSECONDS);
         try {
-            return http.execute(post, response -> read(request, post, response, secrets));
+            return clients.clientFor(request.transport()).execute(post, response -> read(request, post, response, secrets));
         } catch (TokenEndpointException e) {
             throw e;
         } catch (IOException e) {
@@ -184,6 +168,11 @@ public final class TokenClient implements Closeable {
         Instant now = clock.instant();
         int status = response.getCode();
         byte[] body = readBounded(request, exchange, response);
+        if (status == HttpStatus.SC_PROXY_AUTHENTICATION_REQUIRED) {
+            // the proxy's answer, to a tunnel or a forwarded request, not the vendor's: say which options it concerns
+            throw new TokenEndpointException(request.profile(), status, null, "the proxy asks for authentication; check"
+                    + " proxyAuthUsername and proxyAuthPassword", null, null);
+        }
         if (status / 100 == 2) {
             return parser.parseToken(request.profile(), status, body, request.expiry(), now, secrets);
         }
@@ -280,6 +269,6 @@ public final class TokenClient implements Closeable {
     @Override
     public void close() {
         deadlines.shutdownNow();
-        http.close(CloseMode.GRACEFUL);
+        clients.close();
     }
 }

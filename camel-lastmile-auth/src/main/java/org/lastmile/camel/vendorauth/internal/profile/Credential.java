@@ -4,9 +4,13 @@ import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.PrivateKey;
 import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -40,6 +44,8 @@ import org.lastmile.camel.vendorauth.spi.TokenKey;
  * @param expiry               how lifetimes are read and bounded
  * @param refresh              how refresh tokens are used
  * @param apiBaseUrl           the vendor API's base URL for the chosen environment, or {@code null}
+ * @param clientAssertion      how client assertions are signed, when a client authentication signs them; else {@code null}
+ * @param transport            how the token endpoint is reached: TLS context and proxy
  * @param sealingKey           key material the user gives for a credential without a secret of its own, or {@code null}
  * @param secretParameters     the names of {@code parameters} whose values are secret: key material, masked, never part
  *                             of the key's id
@@ -59,10 +65,31 @@ public record Credential(
         VendorProfile.ExpiryRules expiry,
         VendorProfile.RefreshRules refresh,
         String apiBaseUrl,
+        ClientAssertion clientAssertion,
+        TokenTransport transport,
         String sealingKey,
         Set<String> secretParameters) {
 
     private static final byte[] SALT = "camel-lastmile-auth/token-key/v1".getBytes(StandardCharsets.UTF_8);
+
+    /** A credential without client assertion, reached with the JVM's TLS defaults and proxy properties. */
+    public Credential(String profile, URI tokenUrl, URI refreshUrl, GrantType grantType,
+                      ClientAuthentication clientAuthentication, BodyFormat bodyFormat, String clientId, String clientSecret,
+                      String username, String password, Map<String, String> parameters, VendorProfile.ExpiryRules expiry,
+                      VendorProfile.RefreshRules refresh, String apiBaseUrl) {
+        this(profile, tokenUrl, refreshUrl, grantType, clientAuthentication, bodyFormat, clientId, clientSecret, username,
+                password, parameters, expiry, refresh, apiBaseUrl, null, TokenTransport.JVM_DEFAULTS);
+    }
+
+    /** A credential without sealing key or secret parameters. */
+    public Credential(String profile, URI tokenUrl, URI refreshUrl, GrantType grantType,
+                      ClientAuthentication clientAuthentication, BodyFormat bodyFormat, String clientId, String clientSecret,
+                      String username, String password, Map<String, String> parameters, VendorProfile.ExpiryRules expiry,
+                      VendorProfile.RefreshRules refresh, String apiBaseUrl, ClientAssertion clientAssertion,
+                      TokenTransport transport) {
+        this(profile, tokenUrl, refreshUrl, grantType, clientAuthentication, bodyFormat, clientId, clientSecret, username,
+                password, parameters, expiry, refresh, apiBaseUrl, clientAssertion, transport, null, Set.of());
+    }
 
     public Credential {
         Objects.requireNonNull(profile, "profile");
@@ -74,16 +101,8 @@ public record Credential(
         parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
         Objects.requireNonNull(expiry, "expiry");
         Objects.requireNonNull(refresh, "refresh");
+        Objects.requireNonNull(transport, "transport");
         secretParameters = Set.copyOf(secretParameters);
-    }
-
-    /** A credential with no sealing key and no secret parameters. */
-    public Credential(String profile, URI tokenUrl, URI refreshUrl, GrantType grantType,
-                      ClientAuthentication clientAuthentication, BodyFormat bodyFormat, String clientId,
-                      String clientSecret, String username, String password, Map<String, String> parameters,
-                      VendorProfile.ExpiryRules expiry, VendorProfile.RefreshRules refresh, String apiBaseUrl) {
-        this(profile, tokenUrl, refreshUrl, grantType, clientAuthentication, bodyFormat, clientId, clientSecret, username,
-                password, parameters, expiry, refresh, apiBaseUrl, null, Set.of());
     }
 
     /** Client authentication on refresh requests. */
@@ -98,8 +117,9 @@ public record Credential(
 
     /** The secret strings of this credential (never {@code null} entries), for scrubbing text that might echo them. */
     public List<String> secrets() {
-        List<String> secrets = new ArrayList<>(2);
-        for (String secret : new String[] { clientSecret, password, sealingKey }) {
+        List<String> secrets = new ArrayList<>(4);
+        for (String secret : new String[] { clientSecret, password,
+            transport.proxy() == null ? null : transport.proxy().password(), sealingKey }) {
             if (secret != null && !secret.isEmpty()) {
                 secrets.add(secret);
             }
@@ -114,61 +134,111 @@ public record Credential(
     }
 
     /**
-     * Whether anything of this credential is secret, so that its key can be derived from it: without, whoever knows its
-     * public parts (client id, URLs) would derive the same key, read its token from a shared store and plant one of his.
+     * Whether anything of this credential is secret key material (see {@link #key()}): without, whoever knows its public
+     * parts (client id, URLs) would derive its key, read its token from a shared store and plant one of his.
      */
     public boolean hasKeyMaterial() {
-        return !secrets().isEmpty();
+        return Arrays.stream(secretParts()).anyMatch(part -> part != null && !part.isEmpty());
     }
 
     @Override
     public String toString() {
         return "Credential[profile=" + profile + ", tokenUrl=" + tokenUrl + ", grantType=" + grantType.wireName()
                 + ", clientAuthentication=" + clientAuthentication.optionValue() + ", bodyFormat=" + bodyFormat.optionValue()
-                + ", parameters=" + parameters.keySet() + "]";
+                + ", parameters=" + parameters.keySet() + ", transport=" + transport + "]";
     }
 
-    /** This credential's name in stores: the same on every member configured with it, and revealing nothing of it. */
+    /**
+     * This credential's name in stores: the same on every member configured with it, and revealing nothing of it. Private
+     * keys (of the assertion, of the TLS client) are secret material like the client secret, and client certificates are
+     * part of the identity: two credentials that differ only in a key never share a token. A credential with no secret
+     * material at all is keyed with random material of this JVM alone, so that its token is kept per JVM.
+     */
     public TokenKey key() {
         Credential request = this;
-        byte[] secretMaterial = hasKeyMaterial() ? keyMaterial() : ThisJvm.keyMaterial();
+        byte[] secretMaterial = hasKeyMaterial() ? encode(secretParts()) : ThisJvm.keyMaterial();
         byte[] prk = Hkdf.extract(SALT, secretMaterial);
         byte[] idKey = Hkdf.expand(prk, "id", 32);
         byte[] sealingKey = Hkdf.expand(prk, "seal", 32);
 
-        String[] identity = new String[8 + 2 * request.parameters().size()];
-        int i = 0;
-        identity[i++] = request.profile();
-        identity[i++] = request.tokenUrl().toString();
-        identity[i++] = request.refreshUrl().toString();
-        identity[i++] = request.grantType().wireName();
-        identity[i++] = request.clientAuthentication().optionValue();
-        identity[i++] = request.bodyFormat().optionValue();
-        identity[i++] = request.clientId();
-        identity[i++] = request.username();
+        List<String> identity = new ArrayList<>();
+        identity.add(request.profile());
+        identity.add(request.tokenUrl().toString());
+        identity.add(request.refreshUrl().toString());
+        identity.add(request.grantType().wireName());
+        identity.add(request.clientAuthentication().optionValue());
+        identity.add(request.bodyFormat().optionValue());
+        identity.add(request.clientId());
+        identity.add(request.username());
         for (Map.Entry<String, String> p : request.parameters().entrySet()) {
-            identity[i++] = p.getKey();
+            identity.add(p.getKey());
             // a secret value is key material, never part of the id
-            identity[i++] = secretParameters.contains(p.getKey()) ? null : p.getValue();
+            identity.add(secretParameters.contains(p.getKey()) ? null : p.getValue());
         }
+        identity.addAll(keyIdentity());
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(idKey, "HmacSHA256"));
-            byte[] digest = mac.doFinal(encode(identity));
+            byte[] digest = mac.doFinal(encode(identity.toArray(String[]::new)));
             return new TokenKey(HexFormat.of().formatHex(digest, 0, 20), request.profile(), sealingKey);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is missing from this JVM", e);
         }
     }
 
-    /** Every secret in its place, so that a secret moved from one option to another gives another key. */
-    private byte[] keyMaterial() {
-        List<String> parts = new ArrayList<>(Arrays.asList(clientSecret, password, sealingKey));
-        secretParameters.stream().sorted().forEach(name -> {
-            parts.add(name);
-            parts.add(parameters.get(name));
-        });
-        return encode(parts.toArray(String[]::new));
+    /**
+     * The secrets: client secret and password, then the private keys of the assertion and of the TLS client when there are
+     * any, so that a credential authenticated by a key alone is still keyed with secret material. Keys are appended only
+     * when present, so credentials without them keep the ids they had before keys existed; so are the sealing key and the
+     * values of secret parameters, each after its label.
+     */
+    private String[] secretParts() {
+        List<String> parts = new ArrayList<>(Arrays.asList(clientSecret, password));
+        if (clientAssertion != null && clientAssertion.privateKey() != null) {
+            parts.add(encoded(clientAssertion.privateKey()));
+        }
+        transport.clientKeys().forEach(key -> parts.add(encoded(key)));
+        if (sealingKey != null) {
+            parts.addAll(Arrays.asList("sealingKey", sealingKey));
+        }
+        secretParameters.stream().sorted().forEach(name -> parts.addAll(Arrays.asList("parameter", name,
+                parameters.get(name))));
+        return parts.toArray(String[]::new);
+    }
+
+    /**
+     * What keys add to the identity: the assertion's settings and the client certificates' fingerprints, after a
+     * {@code null} that no parameter value can be, so that they are never mistaken for parameters. Nothing when there
+     * are none.
+     */
+    private List<String> keyIdentity() {
+        List<String> parts = new ArrayList<>();
+        if (clientAssertion != null) {
+            parts.addAll(Arrays.asList("assertion", clientAssertion.algorithm().name(), clientAssertion.keyId(),
+                    clientAssertion.audience(), clientAssertion.lifetime().toString()));
+        }
+        for (X509Certificate certificate : transport.clientCertificates()) {
+            parts.add("certificate");
+            parts.add(fingerprint(certificate));
+        }
+        if (!parts.isEmpty()) {
+            parts.add(0, null);
+        }
+        return parts;
+    }
+
+    private static String encoded(PrivateKey key) {
+        // a key kept in hardware does not leave it: then its certificate alone names the credential
+        byte[] encoded = key.getEncoded();
+        return encoded == null ? key.getAlgorithm() : Base64.getEncoder().encodeToString(encoded);
+    }
+
+    private static String fingerprint(X509Certificate certificate) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("A certificate could not be encoded", e);
+        }
     }
 
     /** Length-prefixed concatenation, so that ("ab","c") and ("a","bc") differ; {@code null} differs from "". */

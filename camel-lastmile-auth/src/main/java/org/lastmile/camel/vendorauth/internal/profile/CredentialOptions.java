@@ -46,6 +46,18 @@ public interface CredentialOptions {
     /** Comma-separated names of request parameters whose values are secret. */
     String getSecretParameters();
 
+    /** The signing key of {@code private_key_jwt}: PEM or JWK text, or a resource URI. */
+    String getClientAssertionKey();
+
+    String getClientAssertionKeyId();
+
+    String getClientAssertionAlgorithm();
+
+    String getClientAssertionAudience();
+
+    /** Milliseconds from {@code iat} to {@code exp} of a client assertion. */
+    long getClientAssertionLifetime();
+
     /** Further parameters of the token request ({@code param.<name>}). */
     Map<String, Object> getAdditionalParameters();
 }

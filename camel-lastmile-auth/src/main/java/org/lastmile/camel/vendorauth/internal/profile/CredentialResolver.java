@@ -2,6 +2,7 @@ package org.lastmile.camel.vendorauth.internal.profile;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Locale;
@@ -10,7 +11,6 @@ import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 
 /**
  * Resolves a profile against an endpoint's options into one {@link Credential}: an option that is set wins over the
@@ -28,9 +28,12 @@ public final class CredentialResolver {
      * Resolves the options against the profile: an option that is set wins over the environment's value, which wins over
      * the profile's.
      *
+     * @param transport how the token endpoint is reached: TLS context, client certificates, proxy
+     * @param resources reads the resource {@code clientAssertionKey} names
      * @throws IllegalArgumentException naming the option, when the result could not work
      */
-    public static Credential resolve(VendorProfile profile, CredentialOptions options) {
+    public static Credential resolve(VendorProfile profile, CredentialOptions options, TokenTransport transport,
+                                     ResourceReader resources) {
         String environmentName = options.getEnvironment() != null ? options.getEnvironment() : profile.defaultEnvironment();
         VendorProfile.Environment environment = null;
         if (environmentName != null) {
@@ -62,12 +65,26 @@ public final class CredentialResolver {
         VendorProfile.ExpiryRules expiry = options.getExpiresInUnit() != null
                 ? profile.expiry().withUnit(ExpiresInUnit.fromOption(options.getExpiresInUnit())) : profile.expiry();
 
-        if (auth != ClientAuthentication.NONE) {
-            required("clientId", options.getClientId(), "for clientAuthentication " + auth.optionValue());
+        ClientAuthentication refreshAuth = profile.refresh().clientAuthentication() != null
+                ? profile.refresh().clientAuthentication() : auth;
+        Set<ClientAuthentication> auths = EnumSet.of(auth, refreshAuth);
+        for (ClientAuthentication used : auths) {
+            if (used != ClientAuthentication.NONE) {
+                required("clientId", options.getClientId(), "for clientAuthentication " + used.optionValue());
+            }
+            if (used == ClientAuthentication.BASIC || used == ClientAuthentication.BASIC_RAW
+                || used == ClientAuthentication.CLIENT_SECRET_JWT) {
+                required("clientSecret", options.getClientSecret(), "for clientAuthentication " + used.optionValue());
+            }
+            if (used == ClientAuthentication.TLS_CLIENT_AUTH && transport.clientCertificates().isEmpty()) {
+                throw new IllegalArgumentException("Option sslContextParameters needs key managers with a client"
+                        + " certificate for clientAuthentication tls_client_auth");
+            }
         }
-        if (auth == ClientAuthentication.BASIC || auth == ClientAuthentication.BASIC_RAW) {
-            required("clientSecret", options.getClientSecret(), "for clientAuthentication " + auth.optionValue());
-        }
+        ClientAuthentication signing = auth.signsAssertion() ? auth : refreshAuth.signsAssertion() ? refreshAuth : null;
+        ClientAssertion assertion = signing == null ? null
+                : ClientAssertionResolver.resolve(signing, options, token, resources);
+
         if (grant == GrantType.PASSWORD) {
             required("username", options.getUsername(), "for grantType password");
             required("password", options.getPassword(), "for grantType password");
@@ -104,7 +121,7 @@ public final class CredentialResolver {
         Credential credential = new Credential(profile.name(), token, refresh, grant, auth, format, options.getClientId(),
                 options.getClientSecret(), grant == GrantType.PASSWORD ? options.getUsername() : null,
                 grant == GrantType.PASSWORD ? options.getPassword() : null, parameters, expiry, profile.refresh(),
-                environment == null ? null : environment.apiUrl(), blankToNull(options.getSealingKey()), secretParameters);
+                environment == null ? null : environment.apiUrl(), assertion, transport, blankToNull(options.getSealingKey()), secretParameters);
         if (!credential.hasKeyMaterial()) {
             LOG.warn("A credential of profile '{}' has no secret (no client secret, password, sealingKey or secret"
                     + " parameter): a key derived from what it has would be known to anybody who reaches the cluster,"
@@ -135,7 +152,7 @@ public final class CredentialResolver {
         }
     }
 
-    private static void required(String option, String value, String why) {
+    static void required(String option, String value, String why) {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException("Option " + option + " is required " + why);
         }
@@ -147,7 +164,7 @@ public final class CredentialResolver {
         }
     }
 
-    private static String first(String... values) {
+    static String first(String... values) {
         for (String value : values) {
             if (value != null && !value.isBlank()) {
                 return value;

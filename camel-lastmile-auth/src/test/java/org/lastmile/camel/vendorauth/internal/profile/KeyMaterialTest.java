@@ -27,7 +27,8 @@ public class KeyMaterialTest {
                 GrantType.CLIENT_CREDENTIALS, ClientAuthentication.NONE, BodyFormat.FORM, "public-client", null, null,
                 null, parameters, new VendorProfile.ExpiryRules(ExpiresInUnit.SECONDS, Duration.ofMinutes(5),
                         Duration.ofSeconds(1), Duration.ofDays(1), null),
-                new VendorProfile.RefreshRules(true, null, null, List.of()), null, sealingKey, secretParameters);
+                new VendorProfile.RefreshRules(true, null, null, List.of()), null, null, TokenTransport.JVM_DEFAULTS,
+                sealingKey, secretParameters);
     }
 
     /** Prints the key id of a credential without any secret, as another JVM derives it. */

@@ -62,6 +62,19 @@ class ProfileReaderTest {
     }
 
     @Test
+    void aProfileMayChooseAnyClientAuthenticationIncludingTheNamesIdentityProvidersPrint() {
+        assertThat(read("{\"name\":\"x\",\"clientAuthentication\":\"private_key_jwt\"}").clientAuthentication())
+                .isEqualTo(ClientAuthentication.PRIVATE_KEY_JWT);
+        assertThat(read("{\"name\":\"x\",\"clientAuthentication\":\"tls_client_auth\","
+                + "\"refresh\":{\"clientAuthentication\":\"client_secret_jwt\"}}").refresh().clientAuthentication())
+                .isEqualTo(ClientAuthentication.CLIENT_SECRET_JWT);
+        assertThat(read("{\"name\":\"x\",\"clientAuthentication\":\"client_secret_post\"}").clientAuthentication())
+                .isEqualTo(ClientAuthentication.BODY);
+        assertThat(read("{\"name\":\"x\",\"clientAuthentication\":\"client_secret_basic\"}").clientAuthentication())
+                .isEqualTo(ClientAuthentication.BASIC);
+    }
+
+    @Test
     void mistakesAreNamed() {
         assertThatThrownBy(() -> read("{\"name\":\"x\",\"grantTyp\":\"password\"}"))
                 .hasMessageContaining("test.json").hasMessageContaining("field grantTyp is not a known field");
@@ -88,8 +101,11 @@ class ProfileReaderTest {
         assertThat(profile.secretParameters()).containsExactly("apiKey");
         CredentialOptions options = (CredentialOptions) java.lang.reflect.Proxy.newProxyInstance(
                 getClass().getClassLoader(), new Class<?>[] { CredentialOptions.class },
-                (proxy, method, args) -> method.getName().equals("getTokenUrl") ? "http://127.0.0.1:1/token" : null);
-        Credential credential = CredentialResolver.resolve(profile, options);
+                (proxy, method, args) -> method.getName().equals("getTokenUrl") ? "http://127.0.0.1:1/token"
+                        : method.getReturnType() == long.class ? 0L : null);
+        Credential credential = CredentialResolver.resolve(profile, options, TokenTransport.JVM_DEFAULTS, uri -> {
+            throw new java.io.IOException("no resources here");
+        });
         assertThat(credential.secrets()).containsExactly("k-Secret-4410");
         assertThat(credential.hasKeyMaterial()).as("the API key is key material").isTrue();
     }
