@@ -123,7 +123,7 @@ public final class CredentialResolver {
                 grant == GrantType.PASSWORD ? options.getPassword() : null, parameters, expiry, profile.refresh(),
                 environment == null ? null : environment.apiUrl(), assertion, transport, blankToNull(options.getSealingKey()), secretParameters);
         if (!credential.hasKeyMaterial()) {
-            LOG.warn("A credential of profile '{}' has no secret (no client secret, password, sealingKey or secret"
+            LOG.warn("A credential of profile '{}' has no secret (no client secret, password, private key, sealingKey or secret"
                     + " parameter): a key derived from what it has would be known to anybody who reaches the cluster,"
                     + " so its token is kept by this JVM alone and not shared. Set sealingKey, the same on every member,"
                     + " to share it.", profile.name());
