@@ -6,13 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.hazelcast.core.HazelcastInstance;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.ProducerTemplate;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.lastmile.camel.vendorauth.VendorAuthComponent;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,17 +19,7 @@ import org.springframework.boot.health.actuate.endpoint.IndicatedHealthDescripto
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -45,10 +32,8 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(properties = {
         "camel.component.vendorauth.client-id=example-client",
         "camel.component.vendorauth.client-secret=example-secret" })
-@Import(LoopbackHazelcastConfig.class)
+@Import(LoopbackTestConfig.class)
 class VendorApiApplicationTest {
-
-    private static final WireMockServer VENDOR = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort());
 
     @Autowired
     private ProducerTemplate template;
@@ -58,40 +43,19 @@ class VendorApiApplicationTest {
     private HazelcastInstance hazelcast;
     @Autowired
     private HealthEndpoint health;
-
-    @BeforeAll
-    static void startVendor() {
-        VENDOR.start();
-    }
-
-    @AfterAll
-    static void stopVendor() {
-        VENDOR.stop();
-    }
-
-    @DynamicPropertySource
-    static void vendorOnLoopback(DynamicPropertyRegistry registry) {
-        registry.add("camel.component.vendorauth.token-url", () -> vendorUrl() + "/oauth/token");
-        registry.add("vendor.api-url", VendorApiApplicationTest::vendorUrl);
-    }
-
-    private static String vendorUrl() {
-        return "http://127.0.0.1:" + VENDOR.port();
-    }
+    @Autowired
+    private LoopbackVendor vendor;
 
     @Test
     void concurrentCallsShareOneTokenAndHealthFollowsTheTokenEndpoint() {
-        VENDOR.stubFor(post("/oauth/token").willReturn(okJson(
-                "{\"access_token\":\"token-1\",\"token_type\":\"Bearer\",\"expires_in\":3600}")));
-        VENDOR.stubFor(get("/orders").withHeader("Authorization", equalTo("Bearer token-1"))
-                .willReturn(okJson("[\"order-1\"]")));
+        vendor.grants("token-1", "[\"order-1\"]");
 
         List<CompletableFuture<String>> calls = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             calls.add(template.asyncRequestBody("direct:orders", null, String.class));
         }
         assertThat(calls).allSatisfy(call -> assertThat(call.join()).isEqualTo("[\"order-1\"]"));
-        VENDOR.verify(1, postRequestedFor(urlEqualTo("/oauth/token")));
+        assertThat(vendor.tokenRequests()).isEqualTo(1);
 
         VendorAuthComponent component = camelContext.getComponent("vendorauth", VendorAuthComponent.class);
         assertThat(component.getHazelcastInstance()).isSameAs(hazelcast);
@@ -100,10 +64,7 @@ class VendorApiApplicationTest {
         assertThat(health.health().getStatus()).isEqualTo(Status.UP);
 
         // the vendor turns the client away: the API refuses the token, and no new one can be had
-        VENDOR.resetAll();
-        VENDOR.stubFor(post("/oauth/token").willReturn(aResponse().withStatus(401)
-                .withHeader("Content-Type", "application/json").withBody("{\"error\":\"invalid_client\"}")));
-        VENDOR.stubFor(get("/orders").willReturn(aResponse().withStatus(401)));
+        vendor.refusesTheClient();
         assertThatThrownBy(() -> template.requestBody("direct:orders", null, String.class))
                 .isInstanceOf(CamelExecutionException.class);
 

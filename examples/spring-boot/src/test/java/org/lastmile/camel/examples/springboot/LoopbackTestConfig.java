@@ -7,13 +7,28 @@ import com.hazelcast.config.Config;
 import com.hazelcast.config.JoinConfig;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.test.context.DynamicPropertyRegistrar;
 
 /**
- * A Hazelcast configuration of the test's own, which Spring Boot's Hazelcast auto-configuration starts a member from in
- * place of {@code hazelcast.yaml}: loopback, a cluster name and a port range no other build on the machine uses, no join.
+ * What the example's tests run against, all on loopback: a vendor whose URLs the application is given, and a Hazelcast
+ * configuration of the test's own, which Spring Boot's Hazelcast auto-configuration starts a member from in place of
+ * {@code hazelcast.yaml} (a cluster name and a port range no other build on the machine uses, no join).
  */
 @TestConfiguration(proxyBeanMethods = false)
-class LoopbackHazelcastConfig {
+class LoopbackTestConfig {
+
+    @Bean(destroyMethod = "close")
+    LoopbackVendor loopbackVendor() {
+        return new LoopbackVendor();
+    }
+
+    @Bean
+    DynamicPropertyRegistrar vendorUrls(LoopbackVendor vendor) {
+        return registry -> {
+            registry.add("camel.component.vendorauth.token-url", vendor::tokenUrl);
+            registry.add("vendor.api-url", vendor::url);
+        };
+    }
 
     @Bean
     Config hazelcastConfig() {
