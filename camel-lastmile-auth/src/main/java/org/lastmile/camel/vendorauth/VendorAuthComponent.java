@@ -23,6 +23,8 @@ import org.lastmile.camel.vendorauth.internal.oauth.TokenClient;
 import org.lastmile.camel.vendorauth.internal.policy.Backoff;
 import org.lastmile.camel.vendorauth.internal.policy.RefreshTiming;
 import org.lastmile.camel.vendorauth.internal.policy.TokenManager;
+import org.lastmile.camel.vendorauth.internal.policy.TokenSource;
+import org.lastmile.camel.vendorauth.internal.profile.Credential;
 import org.lastmile.camel.vendorauth.internal.profile.ProfileRegistry;
 import org.lastmile.camel.vendorauth.internal.store.hazelcast.EmbeddedHazelcast;
 import org.lastmile.camel.vendorauth.internal.store.hazelcast.HazelcastFromConfig;
@@ -106,6 +108,7 @@ public class VendorAuthComponent extends DefaultComponent implements SSLContextP
     private ExecutorService resumeExecutor;
     private TokenClient tokenClient;
     private TokenManager tokenManager;
+    private VendorAuthCredentials credentials;
     /** The store and instance this component made itself, and so closes. */
     private HazelcastTokenStore ownStore;
     private HazelcastInstance ownInstance;
@@ -173,6 +176,7 @@ public class VendorAuthComponent extends DefaultComponent implements SSLContextP
         tokenManager = new TokenManager(store, tokenClient, fetchExecutor, Clock.systemUTC(),
                 RefreshTiming.DEFAULT.withRefreshMargin(Duration.ofMillis(refreshMargin)),
                 new Backoff(Duration.ofMillis(backoffInitial), Duration.ofMillis(backoffMax)), 1);
+        credentials = new VendorAuthCredentials(getCamelContext(), tokenManager, healthCheckProducerEnabled);
     }
 
     private static void requirePositive(String option, long value) {
@@ -199,6 +203,10 @@ public class VendorAuthComponent extends DefaultComponent implements SSLContextP
 
     @Override
     protected void doStop() throws Exception {
+        if (credentials != null) {
+            credentials.close();
+            credentials = null;
+        }
         if (tokenManager != null) {
             tokenManager.close();
             tokenManager = null;
@@ -232,6 +240,12 @@ public class VendorAuthComponent extends DefaultComponent implements SSLContextP
             throw new IllegalStateException("The vendorauth component is not started");
         }
         return tokenManager;
+    }
+
+    /** The source of the credential, shared by its endpoints, with its health check and meters in place. */
+    TokenSource source(Credential credential) {
+        tokenManager();
+        return credentials.source(credential);
     }
 
     /** Where exchanges that waited for a token resume their route. */

@@ -20,6 +20,7 @@ import org.apache.camel.support.ResourceHelper;
 import org.apache.camel.support.service.ServiceHelper;
 import org.lastmile.camel.vendorauth.internal.policy.TokenSource;
 import org.lastmile.camel.vendorauth.internal.profile.Credential;
+import org.lastmile.camel.vendorauth.internal.profile.CredentialName;
 import org.lastmile.camel.vendorauth.internal.profile.CredentialResolver;
 import org.lastmile.camel.vendorauth.internal.profile.ProfileRegistry;
 import org.lastmile.camel.vendorauth.internal.profile.TokenTransport;
@@ -79,7 +80,7 @@ public class VendorAuthEndpoint extends DefaultEndpoint {
         super.doStart();
         // a component that several threads created on first use may still be starting in one of them: this waits for it
         ServiceHelper.startService(getComponent());
-        source = getComponent().tokenManager().source(credential);
+        source = getComponent().source(credential);
     }
 
     /** The source of this endpoint's credential, shared with every endpoint of the same credential; set once started. */
@@ -92,9 +93,9 @@ public class VendorAuthEndpoint extends DefaultEndpoint {
         return credential.apiBaseUrl();
     }
 
-    @ManagedAttribute(description = "The credential's key: profile and HMAC id, no secret")
+    @ManagedAttribute(description = "The credential: profile, client id, token endpoint host and short id, no secret")
     public String getCredential() {
-        return credential.key().toString();
+        return CredentialName.of(credential, credential.key()).toString();
     }
 
     @ManagedAttribute(description = "The token endpoint this endpoint's credential is fetched from")

@@ -17,6 +17,7 @@ import org.springframework.boot.health.actuate.endpoint.HealthDescriptor;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.boot.health.actuate.endpoint.IndicatedHealthDescriptor;
 import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.micrometer.metrics.actuate.endpoint.MetricsEndpoint;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 
@@ -26,8 +27,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The example application as it runs, against a vendor on loopback: the component configured from properties alone, the
- * member Spring Boot starts as the cluster, one token for many concurrent calls, and the token endpoint's health in the
- * actuator.
+ * member Spring Boot starts as the cluster, one token for many concurrent calls, the token endpoint's health and the
+ * token meters in the actuator.
  */
 @SpringBootTest(properties = {
         "camel.component.vendorauth.client-id=example-client",
@@ -43,6 +44,8 @@ class VendorApiApplicationTest {
     private HazelcastInstance hazelcast;
     @Autowired
     private HealthEndpoint health;
+    @Autowired
+    private MetricsEndpoint metrics;
     @Autowired
     private LoopbackVendor vendor;
 
@@ -62,6 +65,10 @@ class VendorApiApplicationTest {
         assertThat(hazelcast.getDistributedObjects()).isNotEmpty();
         assertThat(vendorAuthHealth()).isEqualTo("UP");
         assertThat(health.health().getStatus()).isEqualTo(Status.UP);
+        assertThat(metrics.listNames().getNames()).contains("vendorauth.token.requests",
+                "vendorauth.token.request.duration", "vendorauth.token.local.hits", "vendorauth.token.expiry");
+        assertThat(metrics.metric("vendorauth.token.requests", List.of("kind:primary", "outcome:success"))
+                .getMeasurements()).singleElement().satisfies(sample -> assertThat(sample.getValue()).isEqualTo(1.0));
 
         // the vendor turns the client away: the API refuses the token, and no new one can be had
         vendor.refusesTheClient();
