@@ -7,12 +7,16 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 
 import com.hazelcast.core.HazelcastInstance;
 import org.apache.camel.Endpoint;
+import org.apache.camel.PropertyBindingException;
+import org.apache.camel.ResolveEndpointFailedException;
 import org.apache.camel.SSLContextParametersAware;
+import org.apache.camel.spi.ExtendedPropertyConfigurerGetter;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
@@ -128,7 +132,17 @@ public class VendorAuthComponent extends DefaultComponent implements SSLContextP
         }
         VendorAuthEndpoint endpoint = new VendorAuthEndpoint(uri, this, options);
         endpoint.setProfile(remaining);
-        setProperties(endpoint, parameters);
+        try {
+            setProperties(endpoint, parameters);
+        } catch (PropertyBindingException e) {
+            // Camel's message repeats the value, which may be a secret: name the option alone, and keep no cause
+            throw new ResolveEndpointFailedException(VendorAuthOptionErrors.withoutQuery(uri), "Option " + e.getPropertyName()
+                    + " cannot take the value given (not shown, since it may be a secret)");
+        }
+        // before resolving, so that a misspelt option is reported as such rather than as a required one missing
+        validateParameters(uri, parameters, null);
+        VendorAuthOptionErrors.warnOfPlusTurnedSpace(uri, "clientSecret", options.getClientSecret());
+        VendorAuthOptionErrors.warnOfPlusTurnedSpace(uri, "password", options.getPassword());
         // resolving now makes a misconfigured endpoint fail at creation, naming the option
         endpoint.resolve(profiles());
         return endpoint;
@@ -137,6 +151,18 @@ public class VendorAuthComponent extends DefaultComponent implements SSLContextP
     /** Warns once per token endpoint that would carry credentials over plain http beyond this host. */
     ClearTextWarnings clearTextWarnings() {
         return clearTextWarnings;
+    }
+
+    @Override
+    protected void validateParameters(String uri, Map<String, Object> parameters, String optionPrefix) {
+        Map<String, Object> unknown = optionPrefix == null || parameters == null ? parameters
+                : PropertiesHelper.extractProperties(parameters, optionPrefix);
+        if (unknown != null && !unknown.isEmpty()) {
+            Set<String> known = getEndpointPropertyConfigurer() instanceof ExtendedPropertyConfigurerGetter getter
+                    ? getter.getAllOptions(null).keySet() : Set.of();
+            throw new ResolveEndpointFailedException(VendorAuthOptionErrors.withoutQuery(uri),
+                    VendorAuthOptionErrors.unknown(unknown.keySet(), known));
+        }
     }
 
     /** The profiles, read on first use so that {@link #setProfileLocations(String)} has been applied. */

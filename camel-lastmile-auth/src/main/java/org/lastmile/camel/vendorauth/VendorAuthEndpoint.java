@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
+import org.apache.camel.AsyncEndpoint;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -27,15 +28,16 @@ import org.lastmile.camel.vendorauth.internal.profile.TokenTransport;
 import org.lastmile.camel.vendorauth.spi.TokenKey;
 
 /**
- * Puts {@code Authorization: Bearer <token>} on exchanges (operation {@code enrich}), or drops a token an API refused
- * (operation {@code invalidate}), for the credential its options describe.
+ * Puts an Authorization Bearer header on exchanges (operation enrich), or drops a token an API refused (operation
+ * invalidate), for the credential its options describe. Asynchronous: an exchange waiting for a token gives its thread
+ * back.
  */
 @ManagedResource(description = "A vendorauth endpoint and the token statistics of its credential (shared by every"
         + " endpoint of that credential in this JVM)")
 @UriEndpoint(firstVersion = "0.1.0", scheme = "vendorauth", title = "Vendor Auth", syntax = "vendorauth:profile",
              producerOnly = true, remote = false, category = { Category.SECURITY, Category.HTTP },
              headersClass = VendorAuthConstants.class)
-public class VendorAuthEndpoint extends DefaultEndpoint {
+public class VendorAuthEndpoint extends DefaultEndpoint implements AsyncEndpoint {
 
     @UriPath(description = "The vendor profile: oauth2 (any OAuth2 token endpoint), a built-in vendor, or a profile of"
             + " your own.")
