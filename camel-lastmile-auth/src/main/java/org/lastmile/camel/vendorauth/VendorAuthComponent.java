@@ -16,7 +16,6 @@ import org.apache.camel.Endpoint;
 import org.apache.camel.PropertyBindingException;
 import org.apache.camel.ResolveEndpointFailedException;
 import org.apache.camel.SSLContextParametersAware;
-import org.apache.camel.spi.ExtendedPropertyConfigurerGetter;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
@@ -158,8 +157,7 @@ public class VendorAuthComponent extends DefaultComponent implements SSLContextP
         Map<String, Object> unknown = optionPrefix == null || parameters == null ? parameters
                 : PropertiesHelper.extractProperties(parameters, optionPrefix);
         if (unknown != null && !unknown.isEmpty()) {
-            Set<String> known = getEndpointPropertyConfigurer() instanceof ExtendedPropertyConfigurerGetter getter
-                    ? getter.getAllOptions(null).keySet() : Set.of();
+            Set<String> known = VendorAuthOptionErrors.endpointOptions();
             throw new ResolveEndpointFailedException(VendorAuthOptionErrors.withoutQuery(uri),
                     VendorAuthOptionErrors.unknown(unknown.keySet(), known));
         }

@@ -1,5 +1,7 @@
 package org.lastmile.camel.vendorauth;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Locale;
@@ -7,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,6 +21,7 @@ import org.slf4j.LoggerFactory;
 final class VendorAuthOptionErrors {
 
     private static final Logger LOG = LoggerFactory.getLogger(VendorAuthOptionErrors.class);
+    private static final String CATALOG = "/META-INF/org/lastmile/camel/vendorauth/vendorauth.json";
 
     /** Edits within which a name counts as a misspelling of an option. */
     private static final int NEAR = 3;
@@ -65,6 +69,20 @@ final class VendorAuthOptionErrors {
     static String withoutQuery(String uri) {
         int query = uri.indexOf('?');
         return query < 0 ? uri : uri.substring(0, query);
+    }
+
+    /** The endpoint's options, as the component's catalog (generated at build time) lists them. */
+    static Set<String> endpointOptions() {
+        Set<String> options = new TreeSet<>();
+        try (InputStream catalog = VendorAuthOptionErrors.class.getResourceAsStream(CATALOG)) {
+            if (catalog != null) {
+                new ObjectMapper().readTree(catalog).path("properties").fieldNames().forEachRemaining(options::add);
+            }
+        } catch (IOException e) {
+            // without the catalog no option is suggested; the message stays as safe
+            LOG.debug("Could not read {}", CATALOG, e);
+        }
+        return options;
     }
 
     /** The known option closest to the name, if it is near enough to be what was meant. */
