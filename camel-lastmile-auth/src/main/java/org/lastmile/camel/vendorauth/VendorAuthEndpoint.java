@@ -25,7 +25,6 @@ import org.lastmile.camel.vendorauth.internal.profile.CredentialName;
 import org.lastmile.camel.vendorauth.internal.profile.CredentialResolver;
 import org.lastmile.camel.vendorauth.internal.profile.ProfileRegistry;
 import org.lastmile.camel.vendorauth.internal.profile.TokenTransport;
-import org.lastmile.camel.vendorauth.spi.TokenKey;
 
 /**
  * Puts an Authorization Bearer header on exchanges (operation enrich), or drops a token an API refused (operation
