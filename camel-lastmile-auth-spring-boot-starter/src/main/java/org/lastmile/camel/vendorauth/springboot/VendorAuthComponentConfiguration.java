@@ -4,6 +4,7 @@ import java.util.Map;
 
 import com.hazelcast.core.HazelcastInstance;
 import org.apache.camel.spring.boot.ComponentConfigurationPropertiesCommon;
+import org.apache.camel.support.jsse.SSLContextParameters;
 import org.lastmile.camel.vendorauth.VendorAuthConfiguration;
 import org.lastmile.camel.vendorauth.spi.TokenStore;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -39,9 +40,11 @@ public class VendorAuthComponentConfiguration extends ComponentConfigurationProp
     private String bodyFormat;
 
     /**
-     * How the client authenticates: basic (RFC 6749 section 2.3.1, form-encoded id and secret in HTTP Basic), basic-raw
-     * (HTTP Basic of the raw id:secret), body (client_id and client_secret in the body), none. Default: the profile's
-     * (basic for oauth2).
+     * How the client authenticates: basic (RFC 6749 section 2.3.1, form-encoded id and secret in HTTP Basic; alias
+     * client_secret_basic), basic-raw (HTTP Basic of the raw id:secret), body (client_id and client_secret in the body;
+     * alias client_secret_post), none, private_key_jwt (RFC 7523: a JWT signed with clientAssertionKey), client_secret_jwt
+     * (a JWT signed with the client secret, HS256), tls_client_auth (RFC 8705: the client certificate of
+     * sslContextParameters, no secret). Default: the profile's (basic for oauth2).
      */
     private String clientAuthentication;
 
@@ -206,6 +209,44 @@ public class VendorAuthComponentConfiguration extends ComponentConfigurationProp
     private Boolean healthCheckProducerEnabled = true;
 
     /**
+     * The HTTP proxy for token requests (CONNECT for https token URLs). Default: the JVM's https.proxyHost or
+     * http.proxyHost, with http.nonProxyHosts.
+     */
+    private String proxyHost;
+
+    /**
+     * The proxy's port; required with proxyHost.
+     */
+    private Integer proxyPort;
+
+    /**
+     * The JWS algorithm of client assertions. Default: RS256 for an RSA key, ES256 for an EC key (P-256), HS256 for
+     * client_secret_jwt.
+     */
+    private String clientAssertionAlgorithm;
+
+    /**
+     * The aud claim of client assertions. Default: the token URL.
+     */
+    private String clientAssertionAudience;
+
+    /**
+     * The private key that signs client assertions (private_key_jwt): PEM PKCS#8 (BEGIN PRIVATE KEY) or a JWK, RSA or EC,
+     * given as a resource URI (file:, classpath:) or as the text itself.
+     */
+    private String clientAssertionKey;
+
+    /**
+     * The kid header of client assertions. Default: the JWK's kid, else none.
+     */
+    private String clientAssertionKeyId;
+
+    /**
+     * How long a client assertion is valid, from iat to exp. A fresh assertion is signed for every request.
+     */
+    private Long clientAssertionLifetime = 60000L;
+
+    /**
      * The OAuth2 client id.
      */
     private String clientId;
@@ -219,6 +260,30 @@ public class VendorAuthComponentConfiguration extends ComponentConfigurationProp
      * The user's password, for the password grant.
      */
     private String password;
+
+    /**
+     * The password for the proxy's Basic authentication.
+     */
+    private String proxyAuthPassword;
+
+    /**
+     * The user for the proxy's Basic authentication; needs proxyHost.
+     */
+    private String proxyAuthUsername;
+
+    /**
+     * TLS for the token endpoint only: trust material (such as a private CA) and, for mutual TLS, key managers with the
+     * client certificate. Default: the CamelContext's global SSLContextParameters when the component's
+     * useGlobalSslContextParameters is set, else the JVM's defaults (javax.net.ssl.trustStore, javax.net.ssl.keyStore).
+     * Host names are always verified.
+     */
+    private SSLContextParameters sslContextParameters;
+
+    /**
+     * Use the CamelContext's global SSLContextParameters for token endpoints that set no sslContextParameters of their
+     * own.
+     */
+    private Boolean useGlobalSslContextParameters = false;
 
     /**
      * The user name, for the password grant.
@@ -481,6 +546,62 @@ public class VendorAuthComponentConfiguration extends ComponentConfigurationProp
         this.healthCheckProducerEnabled = healthCheckProducerEnabled;
     }
 
+    public String getProxyHost() {
+        return proxyHost;
+    }
+
+    public void setProxyHost(String proxyHost) {
+        this.proxyHost = proxyHost;
+    }
+
+    public Integer getProxyPort() {
+        return proxyPort;
+    }
+
+    public void setProxyPort(Integer proxyPort) {
+        this.proxyPort = proxyPort;
+    }
+
+    public String getClientAssertionAlgorithm() {
+        return clientAssertionAlgorithm;
+    }
+
+    public void setClientAssertionAlgorithm(String clientAssertionAlgorithm) {
+        this.clientAssertionAlgorithm = clientAssertionAlgorithm;
+    }
+
+    public String getClientAssertionAudience() {
+        return clientAssertionAudience;
+    }
+
+    public void setClientAssertionAudience(String clientAssertionAudience) {
+        this.clientAssertionAudience = clientAssertionAudience;
+    }
+
+    public String getClientAssertionKey() {
+        return clientAssertionKey;
+    }
+
+    public void setClientAssertionKey(String clientAssertionKey) {
+        this.clientAssertionKey = clientAssertionKey;
+    }
+
+    public String getClientAssertionKeyId() {
+        return clientAssertionKeyId;
+    }
+
+    public void setClientAssertionKeyId(String clientAssertionKeyId) {
+        this.clientAssertionKeyId = clientAssertionKeyId;
+    }
+
+    public Long getClientAssertionLifetime() {
+        return clientAssertionLifetime;
+    }
+
+    public void setClientAssertionLifetime(Long clientAssertionLifetime) {
+        this.clientAssertionLifetime = clientAssertionLifetime;
+    }
+
     public String getClientId() {
         return clientId;
     }
@@ -503,6 +624,38 @@ public class VendorAuthComponentConfiguration extends ComponentConfigurationProp
 
     public void setPassword(String password) {
         this.password = password;
+    }
+
+    public String getProxyAuthPassword() {
+        return proxyAuthPassword;
+    }
+
+    public void setProxyAuthPassword(String proxyAuthPassword) {
+        this.proxyAuthPassword = proxyAuthPassword;
+    }
+
+    public String getProxyAuthUsername() {
+        return proxyAuthUsername;
+    }
+
+    public void setProxyAuthUsername(String proxyAuthUsername) {
+        this.proxyAuthUsername = proxyAuthUsername;
+    }
+
+    public SSLContextParameters getSslContextParameters() {
+        return sslContextParameters;
+    }
+
+    public void setSslContextParameters(SSLContextParameters sslContextParameters) {
+        this.sslContextParameters = sslContextParameters;
+    }
+
+    public Boolean getUseGlobalSslContextParameters() {
+        return useGlobalSslContextParameters;
+    }
+
+    public void setUseGlobalSslContextParameters(Boolean useGlobalSslContextParameters) {
+        this.useGlobalSslContextParameters = useGlobalSslContextParameters;
     }
 
     public String getUsername() {

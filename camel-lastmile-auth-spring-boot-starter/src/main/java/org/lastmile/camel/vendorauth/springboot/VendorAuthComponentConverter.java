@@ -4,6 +4,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import com.hazelcast.core.HazelcastInstance;
+import org.apache.camel.support.jsse.SSLContextParameters;
 import org.lastmile.camel.vendorauth.VendorAuthConfiguration;
 import org.lastmile.camel.vendorauth.spi.TokenStore;
 import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;
@@ -21,7 +22,7 @@ import org.springframework.util.ClassUtils;
 public class VendorAuthComponentConverter implements GenericConverter {
 
     private static final Set<Class<?>> TARGETS = Set.of(TokenStore.class, HazelcastInstance.class,
-            VendorAuthConfiguration.class);
+            VendorAuthConfiguration.class, SSLContextParameters.class);
 
     private final ApplicationContext applicationContext;
 
