@@ -7,11 +7,14 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 
 import com.hazelcast.core.HazelcastInstance;
 import org.apache.camel.Endpoint;
+import org.apache.camel.PropertyBindingException;
+import org.apache.camel.ResolveEndpointFailedException;
 import org.apache.camel.SSLContextParametersAware;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
@@ -23,6 +26,8 @@ import org.lastmile.camel.vendorauth.internal.oauth.TokenClient;
 import org.lastmile.camel.vendorauth.internal.policy.Backoff;
 import org.lastmile.camel.vendorauth.internal.policy.RefreshTiming;
 import org.lastmile.camel.vendorauth.internal.policy.TokenManager;
+import org.lastmile.camel.vendorauth.internal.policy.TokenSource;
+import org.lastmile.camel.vendorauth.internal.profile.Credential;
 import org.lastmile.camel.vendorauth.internal.profile.ProfileRegistry;
 import org.lastmile.camel.vendorauth.internal.store.FallbackTokenStore;
 import org.lastmile.camel.vendorauth.internal.store.hazelcast.ClusterInstance;
@@ -107,6 +112,7 @@ public class VendorAuthComponent extends DefaultComponent implements SSLContextP
     private ExecutorService resumeExecutor;
     private TokenClient tokenClient;
     private TokenManager tokenManager;
+    private VendorAuthCredentials credentials;
     /** The store and instance this component made itself, and so closes. */
     private FallbackTokenStore ownStore;
     private ClusterInstance cluster;
@@ -126,7 +132,17 @@ public class VendorAuthComponent extends DefaultComponent implements SSLContextP
         }
         VendorAuthEndpoint endpoint = new VendorAuthEndpoint(uri, this, options);
         endpoint.setProfile(remaining);
-        setProperties(endpoint, parameters);
+        try {
+            setProperties(endpoint, parameters);
+        } catch (PropertyBindingException e) {
+            // Camel's message repeats the value, which may be a secret: name the option alone, and keep no cause
+            throw new ResolveEndpointFailedException(VendorAuthOptionErrors.withoutQuery(uri), "Option " + e.getPropertyName()
+                    + " cannot take the value given (not shown, since it may be a secret)");
+        }
+        // before resolving, so that a misspelt option is reported as such rather than as a required one missing
+        validateParameters(uri, parameters, null);
+        VendorAuthOptionErrors.warnOfPlusTurnedSpace(uri, "clientSecret", options.getClientSecret());
+        VendorAuthOptionErrors.warnOfPlusTurnedSpace(uri, "password", options.getPassword());
         // resolving now makes a misconfigured endpoint fail at creation, naming the option
         endpoint.resolve(profiles());
         return endpoint;
@@ -135,6 +151,17 @@ public class VendorAuthComponent extends DefaultComponent implements SSLContextP
     /** Warns once per token endpoint that would carry credentials over plain http beyond this host. */
     ClearTextWarnings clearTextWarnings() {
         return clearTextWarnings;
+    }
+
+    @Override
+    protected void validateParameters(String uri, Map<String, Object> parameters, String optionPrefix) {
+        Map<String, Object> unknown = optionPrefix == null || parameters == null ? parameters
+                : PropertiesHelper.extractProperties(parameters, optionPrefix);
+        if (unknown != null && !unknown.isEmpty()) {
+            Set<String> known = VendorAuthOptionErrors.endpointOptions();
+            throw new ResolveEndpointFailedException(VendorAuthOptionErrors.withoutQuery(uri),
+                    VendorAuthOptionErrors.unknown(unknown.keySet(), known));
+        }
     }
 
     /** The profiles, read on first use so that {@link #setProfileLocations(String)} has been applied. */
@@ -177,6 +204,7 @@ public class VendorAuthComponent extends DefaultComponent implements SSLContextP
         tokenManager = new TokenManager(store, tokenClient, fetchExecutor, Clock.systemUTC(),
                 RefreshTiming.DEFAULT.withRefreshMargin(Duration.ofMillis(refreshMargin)),
                 new Backoff(Duration.ofMillis(backoffInitial), Duration.ofMillis(backoffMax)), 1);
+        credentials = new VendorAuthCredentials(getCamelContext(), tokenManager, healthCheckProducerEnabled);
     }
 
     private static void requirePositive(String option, long value) {
@@ -193,6 +221,10 @@ public class VendorAuthComponent extends DefaultComponent implements SSLContextP
 
     @Override
     protected void doStop() throws Exception {
+        if (credentials != null) {
+            credentials.close();
+            credentials = null;
+        }
         if (tokenManager != null) {
             tokenManager.close();
             tokenManager = null;
@@ -226,6 +258,12 @@ public class VendorAuthComponent extends DefaultComponent implements SSLContextP
             throw new IllegalStateException("The vendorauth component is not started");
         }
         return tokenManager;
+    }
+
+    /** The source of the credential, shared by its endpoints, with its health check and meters in place. */
+    TokenSource source(Credential credential) {
+        tokenManager();
+        return credentials.source(credential);
     }
 
     /** Where exchanges that waited for a token resume their route. */

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
+import org.apache.camel.AsyncEndpoint;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -20,21 +21,22 @@ import org.apache.camel.support.ResourceHelper;
 import org.apache.camel.support.service.ServiceHelper;
 import org.lastmile.camel.vendorauth.internal.policy.TokenSource;
 import org.lastmile.camel.vendorauth.internal.profile.Credential;
+import org.lastmile.camel.vendorauth.internal.profile.CredentialName;
 import org.lastmile.camel.vendorauth.internal.profile.CredentialResolver;
 import org.lastmile.camel.vendorauth.internal.profile.ProfileRegistry;
 import org.lastmile.camel.vendorauth.internal.profile.TokenTransport;
-import org.lastmile.camel.vendorauth.spi.TokenKey;
 
 /**
- * Puts {@code Authorization: Bearer <token>} on exchanges (operation {@code enrich}), or drops a token an API refused
- * (operation {@code invalidate}), for the credential its options describe.
+ * Puts an Authorization Bearer header on exchanges (operation enrich), or drops a token an API refused (operation
+ * invalidate), for the credential its options describe. Asynchronous: an exchange waiting for a token gives its thread
+ * back.
  */
 @ManagedResource(description = "A vendorauth endpoint and the token statistics of its credential (shared by every"
         + " endpoint of that credential in this JVM)")
 @UriEndpoint(firstVersion = "0.1.0", scheme = "vendorauth", title = "Vendor Auth", syntax = "vendorauth:profile",
              producerOnly = true, remote = false, category = { Category.SECURITY, Category.HTTP },
              headersClass = VendorAuthConstants.class)
-public class VendorAuthEndpoint extends DefaultEndpoint {
+public class VendorAuthEndpoint extends DefaultEndpoint implements AsyncEndpoint {
 
     @UriPath(description = "The vendor profile: oauth2 (any OAuth2 token endpoint), a built-in vendor, or a profile of"
             + " your own.")
@@ -79,7 +81,7 @@ public class VendorAuthEndpoint extends DefaultEndpoint {
         super.doStart();
         // a component that several threads created on first use may still be starting in one of them: this waits for it
         ServiceHelper.startService(getComponent());
-        source = getComponent().tokenManager().source(credential);
+        source = getComponent().source(credential);
     }
 
     /** The source of this endpoint's credential, shared with every endpoint of the same credential; set once started. */
@@ -92,9 +94,9 @@ public class VendorAuthEndpoint extends DefaultEndpoint {
         return credential.apiBaseUrl();
     }
 
-    @ManagedAttribute(description = "The credential's key: profile and HMAC id, no secret")
+    @ManagedAttribute(description = "The credential: profile, client id, token endpoint host and short id, no secret")
     public String getCredential() {
-        return credential.key().toString();
+        return CredentialName.of(credential, credential.key()).toString();
     }
 
     @ManagedAttribute(description = "The token endpoint this endpoint's credential is fetched from")

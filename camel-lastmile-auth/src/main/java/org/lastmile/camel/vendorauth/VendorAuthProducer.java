@@ -7,9 +7,6 @@ import java.util.concurrent.Executor;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
-import org.apache.camel.health.HealthCheck;
-import org.apache.camel.health.HealthCheckHelper;
-import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.support.DefaultAsyncProducer;
 import org.lastmile.camel.vendorauth.internal.policy.LocalToken;
 import org.lastmile.camel.vendorauth.internal.policy.TokenSource;
@@ -25,8 +22,6 @@ public class VendorAuthProducer extends DefaultAsyncProducer {
     private final String apiBaseUrl;
     private TokenSource source;
     private Executor resume;
-    private WritableHealthCheckRepository healthChecks;
-    private HealthCheck healthCheck;
 
     public VendorAuthProducer(VendorAuthEndpoint endpoint) {
         super(endpoint);
@@ -39,22 +34,6 @@ public class VendorAuthProducer extends DefaultAsyncProducer {
         super.doStart();
         source = endpoint.tokenSource();
         resume = endpoint.getComponent().resumeExecutor();
-        // health checks are optional in Camel: the repository is there only with camel-health on the classpath
-        healthChecks = HealthCheckHelper.getHealthCheckRepository(endpoint.getCamelContext(), "producers",
-                WritableHealthCheckRepository.class);
-        if (healthChecks != null && endpoint.getComponent().isHealthCheckProducerEnabled()) {
-            healthCheck = new VendorAuthProducerHealthCheck(endpoint, source);
-            healthChecks.addHealthCheck(healthCheck);
-        }
-    }
-
-    @Override
-    protected void doStop() throws Exception {
-        if (healthChecks != null && healthCheck != null) {
-            healthChecks.removeHealthCheck(healthCheck);
-            healthCheck = null;
-        }
-        super.doStop();
     }
 
     @Override

@@ -8,20 +8,18 @@ import org.apache.camel.impl.health.AbstractHealthCheck;
 import org.lastmile.camel.vendorauth.internal.policy.TokenSource;
 
 /**
- * Readiness of one endpoint's credential: DOWN while the token endpoint keeps failing and no usable token is held, UP
- * otherwise (a token is at hand, or none was needed yet). Registered in Camel's {@code producers} repository, which Camel
- * leaves disabled until {@code camel.health.producers-enabled=true}. The id and details name the profile and the
- * credential's key, never a secret.
+ * Readiness of one credential: DOWN while the token endpoint keeps failing and no usable token is held, UP otherwise (a
+ * token is at hand, or none was needed yet). Registered in Camel's {@code producers} repository, which Camel leaves
+ * disabled until {@code camel.health.producers-enabled=true}. The id, {@code producer:vendorauth-<profile>-<client>@<host>/<short id>},
+ * depends on the credential alone, so it stays the same when routes change; id and details never hold a secret.
  */
 final class VendorAuthProducerHealthCheck extends AbstractHealthCheck {
 
     private final TokenSource source;
-    private final String profile;
 
-    VendorAuthProducerHealthCheck(VendorAuthEndpoint endpoint, TokenSource source) {
-        super("camel", "producer:vendorauth-" + endpoint.getProfile() + "-" + endpoint.getId());
+    VendorAuthProducerHealthCheck(TokenSource source) {
+        super("camel", "producer:vendorauth-" + source.name().profile() + "-" + source.name().withinProfile());
         this.source = source;
-        this.profile = endpoint.getProfile();
     }
 
     @Override
@@ -32,8 +30,8 @@ final class VendorAuthProducerHealthCheck extends AbstractHealthCheck {
 
     @Override
     protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
-        builder.detail("profile", profile);
-        builder.detail("credential", source.key().toString());
+        builder.detail("profile", source.name().profile());
+        builder.detail("credential", source.name().toString());
         Instant expiresAt = source.tokenExpiresAt();
         if (expiresAt != null) {
             builder.detail("token.expires.at", expiresAt.toString());

@@ -29,6 +29,11 @@ class ComponentMetadataTest {
         JsonNode json = metadata();
         assertThat(json.at("/component/scheme").asText()).isEqualTo("vendorauth");
         assertThat(json.at("/component/producerOnly").asBoolean()).isTrue();
+        // the producer gives its thread back while a token is fetched; tooling reads that from "async"
+        assertThat(json.at("/component/async").asBoolean()).isTrue();
+        // the description is read from the endpoint's Javadoc, where inline tags and angle brackets get mangled
+        assertThat(json.at("/component/description").asText()).startsWith("Puts an Authorization Bearer header")
+                .doesNotContain("{").doesNotContain("<");
         for (String option : CREDENTIAL_OPTIONS) {
             assertThat(json.at("/properties/" + option + "/description").asText()).as("endpoint " + option).isNotBlank();
             assertThat(json.at("/componentProperties/" + option + "/description").asText()).as("component " + option)

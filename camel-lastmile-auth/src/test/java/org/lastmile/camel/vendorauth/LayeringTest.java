@@ -34,7 +34,8 @@ class LayeringTest {
             ".internal.oauth", Set.of(".spi", ".internal.profile"),
             ".internal.store", Set.of(".spi"),
             ".internal.store.hazelcast", Set.of(".spi", ".internal.store"),
-            ".internal.policy", Set.of(".spi", ".internal.profile", ".internal.oauth"));
+            ".internal.policy", Set.of(".spi", ".internal.profile", ".internal.oauth"),
+            ".internal.metrics", Set.of(".spi", ".internal.profile", ".internal.policy"));
 
     @Test
     void noPackageImportsALayerAboveIt() throws IOException {

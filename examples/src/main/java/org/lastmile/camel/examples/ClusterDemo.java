@@ -26,6 +26,9 @@ public final class ClusterDemo {
     }
 
     public static void main(String[] args) throws Exception {
+        System.out.println("Starting a vendor sandbox and three member JVMs, which find each other on loopback; each then"
+                + " calls the API for 20 s. About 40 s in all, a minute or more on a busy machine; the members report"
+                + " when they end...");
         Result result = run(Duration.ofSeconds(20), Duration.ofSeconds(6));
         System.out.println();
         result.members().forEach(System.out::println);

@@ -20,6 +20,8 @@ public final class OrdersDemo {
     }
 
     public static void main(String[] args) throws Exception {
+        System.out.println("Starting a vendor sandbox and the application (an embedded Hazelcast member), then 8 threads"
+                + " call the API for 12 s: about 20 s in all...");
         Result result = run(8, Duration.ofSeconds(12), Duration.ofSeconds(4));
         System.out.printf("%n%d API calls from 8 threads in %d s, %d failed.%n", result.apiCalls(),
                 result.ran().toSeconds(), result.failedCalls());

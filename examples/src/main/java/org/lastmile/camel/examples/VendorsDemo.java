@@ -23,6 +23,8 @@ public final class VendorsDemo {
 
     public static void main(String[] args) throws Exception {
         Duration lifetime = Duration.ofSeconds(4);
+        System.out.println("Starting the sandbox and one route per vendor, then 4 threads call each vendor's API for 8 s:"
+                + " about 15 s in all...");
         Map<String, VendorResult> results = run(4, Duration.ofSeconds(8), lifetime);
         System.out.printf("%n%-14s %10s %8s %12s%n", "vendor", "API calls", "failed", "token calls");
         results.forEach((vendor, result) -> System.out.printf("%-14s %10d %8d %12d%n", vendor, result.apiCalls(),

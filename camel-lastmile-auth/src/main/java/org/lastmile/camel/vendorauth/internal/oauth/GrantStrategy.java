@@ -3,6 +3,7 @@ package org.lastmile.camel.vendorauth.internal.oauth;
 import java.time.Clock;
 
 import org.lastmile.camel.vendorauth.internal.profile.Credential;
+import org.lastmile.camel.vendorauth.internal.profile.CredentialName;
 import org.lastmile.camel.vendorauth.spi.AccessToken;
 import org.lastmile.camel.vendorauth.spi.TokenEndpointException;
 import org.slf4j.Logger;
@@ -57,8 +58,8 @@ public final class GrantStrategy {
                 if (!e.isGrantRejected()) {
                     throw e;
                 }
-                LOG.info("The refresh token of {} was refused ({}); asking with grant {} instead", credential.key(),
-                        e.getMessage(), credential.grantType().wireName());
+                LOG.info("The refresh token of {} was refused ({}); asking with grant {} instead",
+                        CredentialName.of(credential, credential.key()), e.getMessage(), credential.grantType().wireName());
             }
         }
         attempts.requesting();

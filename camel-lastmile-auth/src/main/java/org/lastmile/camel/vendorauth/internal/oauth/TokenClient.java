@@ -40,6 +40,8 @@ import org.lastmile.camel.vendorauth.internal.profile.Credential;
 import org.lastmile.camel.vendorauth.internal.profile.GrantType;
 import org.lastmile.camel.vendorauth.spi.AccessToken;
 import org.lastmile.camel.vendorauth.spi.TokenEndpointException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Sends one token request and reads the answer. It has its own small connection pools (one per TLS context and proxy, see
@@ -47,6 +49,8 @@ import org.lastmile.camel.vendorauth.spi.TokenEndpointException;
  * share a host), and it neither retries nor follows redirects: retries are the {@link TokenManager}'s business.
  */
 public final class TokenClient implements Closeable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TokenClient.class);
 
     /** Answers larger than this are refused rather than read: a token answer is a few kilobytes. */
     static final int MAX_BODY = 1 << 20;
@@ -150,7 +154,13 @@ public final class TokenClient implements Closeable {
         post.setEntity(encode(body, format));
         ScheduledFuture<?> deadline = deadlines.schedule(post::cancel, answerNanos, TimeUnit.NANOSECONDS);
         try {
-            return clients.clientFor(request.transport()).execute(post, response -> read(request, post, response, secrets));
+            AccessToken token = clients.clientFor(request.transport())
+                    .execute(post, response -> read(request, post, response, secrets));
+            // once per token from the vendor, never per exchange: which credential got one, when, and for how long
+            LOG.info("Token obtained for profile {} from {} (client {}, {}), valid for {} s", request.profile(),
+                    hostOf(url), request.clientId(), parameters.get("grant_type"),
+                    Duration.between(clock.instant(), token.expiresAt()).toSeconds());
+            return token;
         } catch (TokenEndpointException e) {
             throw e;
         } catch (IOException e) {

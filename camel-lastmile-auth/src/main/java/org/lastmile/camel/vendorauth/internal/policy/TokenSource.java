@@ -8,6 +8,7 @@ import java.util.concurrent.Executor;
 
 import org.lastmile.camel.vendorauth.internal.oauth.GrantStrategy;
 import org.lastmile.camel.vendorauth.internal.profile.Credential;
+import org.lastmile.camel.vendorauth.internal.profile.CredentialName;
 import org.lastmile.camel.vendorauth.spi.AccessToken;
 import org.lastmile.camel.vendorauth.spi.Claim;
 import org.lastmile.camel.vendorauth.spi.FailureState;
@@ -44,6 +45,7 @@ public final class TokenSource implements AutoCloseable {
 
     private final Credential credential;
     private final TokenKey key;
+    private final CredentialName name;
     private final TokenStore store;
     private final GrantStrategy grants;
     private final SingleFlight<TokenKey, LocalToken> flights;
@@ -59,6 +61,7 @@ public final class TokenSource implements AutoCloseable {
                 Executor executor, Clock clock, RefreshTiming timing, FailureGate gate) {
         this.credential = credential;
         this.key = credential.key();
+        this.name = CredentialName.of(credential, key);
         this.store = store;
         this.grants = grants;
         this.flights = flights;
@@ -72,6 +75,11 @@ public final class TokenSource implements AutoCloseable {
     /** The credential's key: safe to log. */
     public TokenKey key() {
         return key;
+    }
+
+    /** The credential's readable name: profile, host, client id and short id, no secret. */
+    public CredentialName name() {
+        return name;
     }
 
     /**
@@ -107,6 +115,7 @@ public final class TokenSource implements AutoCloseable {
         if (!flights.running(key)) {
             TokenEndpointException fast = gate.failFast();
             if (fast != null) {
+                statistics.rejected();
                 return CompletableFuture.failedFuture(fast);
             }
         }
@@ -129,6 +138,7 @@ public final class TokenSource implements AutoCloseable {
         return store.claim(key, this::reusable).thenCompose(claim -> {
             if (claim instanceof Claim.Found found) {
                 statistics.storeHit();
+                LOG.debug("Token for {} taken from the store, valid until {}", name, found.token().expiresAt());
                 return CompletableFuture.completedFuture(cached.adopt(found.token(), timing));
             }
             if (claim instanceof Claim.Won won) {
@@ -161,13 +171,16 @@ public final class TokenSource implements AutoCloseable {
     /** The winner's part: ask the vendor, and end the lease with the outcome. */
     private LocalToken fetch(Lease lease) {
         AccessToken fresh;
+        TokenStatistics.Fetch requests = statistics.fetch();
         try {
-            fresh = grants.fetch(credential, lease.current() != null ? lease.current() : cached.token(), statistics);
+            fresh = grants.fetch(credential, lease.current() != null ? lease.current() : cached.token(), requests);
+            requests.end(true);
         } catch (RuntimeException e) {
+            requests.end(false);
             TokenEndpointException failure = asEndpointFailure(e);
             FailureState state = gate.failed(failure);
             statistics.failed();
-            LOG.warn("No token for {} (failure {} in a row); the vendor is left alone for {} ms: {}", key,
+            LOG.warn("No token for {} (failure {} in a row); the vendor is left alone for {} ms: {}", name,
                     state.failures(), Math.max(0, state.retryAt().toEpochMilli() - clock.millis()), failure.getMessage());
             endLease(() -> lease.fail(state));
             throw failure;
@@ -186,7 +199,7 @@ public final class TokenSource implements AutoCloseable {
         try {
             end.run();
         } catch (RuntimeException e) {
-            LOG.warn("The token store could not record the outcome of the fetch for {}: {}", key, e.toString());
+            LOG.warn("The token store could not record the outcome of the fetch for {}: {}", name, e.toString());
         }
     }
 

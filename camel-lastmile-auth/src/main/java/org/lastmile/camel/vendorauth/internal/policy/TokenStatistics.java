@@ -16,6 +16,13 @@ public final class TokenStatistics implements GrantStrategy.Attempts {
     private final LongAdder fetches = new LongAdder();
     private final LongAdder refreshes = new LongAdder();
     private final LongAdder failures = new LongAdder();
+    private final LongAdder rejections = new LongAdder();
+    private final LongAdder fetchSuccesses = new LongAdder();
+    private final LongAdder fetchFailures = new LongAdder();
+    private final LongAdder refreshSuccesses = new LongAdder();
+    private final LongAdder refreshFailures = new LongAdder();
+    private final LongAdder fetchNanos = new LongAdder();
+    private final LongAdder refreshNanos = new LongAdder();
 
     void localHit() {
         localHits.increment();
@@ -41,6 +48,56 @@ public final class TokenStatistics implements GrantStrategy.Attempts {
 
     void failed() {
         failures.increment();
+    }
+
+    void rejected() {
+        rejections.increment();
+    }
+
+    /** The tracker of one fetch's requests, to pass where the grant strategy tells of each request. */
+    Fetch fetch() {
+        return new Fetch();
+    }
+
+    /**
+     * The requests of one fetch, as the grant strategy makes them: each is counted, and timed from its start to the start
+     * of the next (a refused refresh token is followed by the primary grant) or to the end of the fetch.
+     */
+    final class Fetch implements GrantStrategy.Attempts {
+
+        private boolean refresh;
+        private long started;
+
+        @Override
+        public void requesting() {
+            TokenStatistics.this.requesting();
+            begin(false);
+        }
+
+        @Override
+        public void refreshing() {
+            TokenStatistics.this.refreshing();
+            begin(true);
+        }
+
+        private void begin(boolean isRefresh) {
+            if (started != 0) {
+                end(false);
+            }
+            refresh = isRefresh;
+            started = System.nanoTime();
+        }
+
+        /** The fetch ended: with a token, or without. */
+        void end(boolean succeeded) {
+            if (started == 0) {
+                return;
+            }
+            (refresh ? refreshNanos : fetchNanos).add(System.nanoTime() - started);
+            (succeeded ? refresh ? refreshSuccesses : fetchSuccesses : refresh ? refreshFailures : fetchFailures)
+                    .increment();
+            started = 0;
+        }
     }
 
     /** Exchanges served from this JVM's copy: the hot path. */
@@ -71,5 +128,40 @@ public final class TokenStatistics implements GrantStrategy.Attempts {
     /** Flights that ended without a token. */
     public long failures() {
         return failures.sum();
+    }
+
+    /** Callers failed at once, with the last error, while the vendor was left alone after failures. */
+    public long rejections() {
+        return rejections.sum();
+    }
+
+    /** Requests with the primary grant that ended with a token. */
+    public long fetchSuccesses() {
+        return fetchSuccesses.sum();
+    }
+
+    /** Requests with a refresh token that ended with a token. */
+    public long refreshSuccesses() {
+        return refreshSuccesses.sum();
+    }
+
+    /** Requests with the primary grant that the vendor answered with no token (or did not answer). */
+    public long fetchFailures() {
+        return fetchFailures.sum();
+    }
+
+    /** Requests with a refresh token that the vendor answered with no token (or did not answer). */
+    public long refreshFailures() {
+        return refreshFailures.sum();
+    }
+
+    /** Time spent on requests with the primary grant, in nanoseconds. */
+    public long fetchNanos() {
+        return fetchNanos.sum();
+    }
+
+    /** Time spent on requests with a refresh token, in nanoseconds. */
+    public long refreshNanos() {
+        return refreshNanos.sum();
     }
 }

@@ -1,19 +1,29 @@
 package org.lastmile.camel.vendorauth.internal.store.hazelcast;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import com.hazelcast.config.Config;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.NetworkConfig;
+import com.hazelcast.config.TcpIpConfig;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Hazelcast member the component starts when it is given none: on loopback only, joining by TCP-IP the members listed
  * (by default every member on this machine in the port range), with multicast and cloud auto-detection off, phone-home off,
- * and logging through SLF4J.
+ * and logging through SLF4J. Ports of the range held by other programs are left out of the join, and a member that cannot
+ * start says which options change where it runs.
  */
 public final class EmbeddedHazelcast {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedHazelcast.class);
+    private static final Set<String> LOOPBACK = Set.of("127.0.0.1", "localhost");
 
     private EmbeddedHazelcast() {
     }
@@ -28,7 +38,48 @@ public final class EmbeddedHazelcast {
      *                    {@code 10.0.0.5:5701,10.0.0.6:5701}
      */
     public static HazelcastInstance start(String clusterName, int port, int portCount, String members) {
-        return Hazelcast.newHazelcastInstance(config(clusterName, port, portCount, members));
+        Set<Integer> foreign = ForeignPorts.in(port, portCount);
+        if (foreign.size() == portCount) {
+            throw new IllegalStateException(noPort(port, portCount, "every port of the range is held by another program"));
+        }
+        if (!foreign.isEmpty()) {
+            LOG.warn("Ports {} on 127.0.0.1 are held by programs that are not Hazelcast members: the embedded member"
+                    + " skips them (option hazelcastPort moves the range)", foreign);
+        }
+        Config config = config(clusterName, port, portCount, members);
+        skip(config.getNetworkConfig().getJoin().getTcpIpConfig(), foreign, port, portCount);
+        try {
+            return Hazelcast.newHazelcastInstance(config);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException(noPort(port, portCount, e.getMessage()), e);
+        }
+    }
+
+    /** Replaces loopback entries without a port by the ports of the range that are not foreign. */
+    private static void skip(TcpIpConfig tcpIp, Set<Integer> foreign, int port, int portCount) {
+        if (foreign.isEmpty()) {
+            return;
+        }
+        List<String> members = new ArrayList<>();
+        for (String member : tcpIp.getMembers()) {
+            if (LOOPBACK.contains(member)) {
+                for (int p = port; p < port + portCount; p++) {
+                    if (!foreign.contains(p)) {
+                        members.add(member + ":" + p);
+                    }
+                }
+            } else {
+                members.add(member);
+            }
+        }
+        tcpIp.setMembers(members);
+    }
+
+    private static String noPort(int port, int portCount, String why) {
+        return "The embedded Hazelcast member could not start on 127.0.0.1 ports " + port + "-" + (port + portCount - 1)
+                + " (" + why + "). Set option hazelcastPort to a free range, hazelcastInstance or hazelcastConfigUri to a"
+                + " cluster of your own, or tokenStore=#class:org.lastmile.camel.vendorauth.spi.InMemoryTokenStore to"
+                + " keep tokens in this JVM alone";
     }
 
     /** The configuration {@link #start} starts a member with, for callers that change some of it first. */
@@ -42,6 +93,8 @@ public final class EmbeddedHazelcast {
         // a lone member on a laptop or in CI starts in a second or two instead of waiting for members that are not there
         config.setProperty("hazelcast.wait.seconds.before.join", "1");
         config.setProperty("hazelcast.max.wait.seconds.before.join", "3");
+        // a join that cannot finish fails start-up within seconds, not after Hazelcast's default five minutes
+        config.setProperty("hazelcast.max.join.seconds", "20");
         // an address without a port is tried on every port of the range, not just the first three
         config.setProperty("hazelcast.tcp.join.port.try.count", String.valueOf(portCount));
         NetworkConfig network = config.getNetworkConfig();

@@ -1,0 +1,87 @@
+package org.lastmile.camel.vendorauth.springboot;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.util.Enumeration;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Holds the Spring Boot properties to the component's catalog: every component option of {@code vendorauth.json} is a
+ * property of the generated IDE metadata, under its kebab-case name, with the catalog's description, type and default.
+ */
+class VendorAuthComponentConfigurationTest {
+
+    private static final String PREFIX = "camel.component.vendorauth.";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void everyComponentOptionIsAPropertyDescribedAsInTheCatalog() throws IOException {
+        JsonNode catalog = read(getClass().getClassLoader().getResource(
+                "META-INF/org/lastmile/camel/vendorauth/vendorauth.json")).get("componentProperties");
+        Map<String, JsonNode> properties = vendorAuthProperties();
+
+        assertThat(catalog.size()).isGreaterThan(30);
+        for (Iterator<Map.Entry<String, JsonNode>> it = catalog.fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> option = it.next();
+            String name = PREFIX + kebab(option.getKey());
+            JsonNode property = properties.get(name);
+            assertThat(property).as(name).isNotNull();
+            assertThat(property.path("description").asText()).as(name)
+                    .isEqualTo(option.getValue().path("description").asText());
+            assertThat(boxed(property.path("type").asText())).as(name)
+                    .isEqualTo(boxed(option.getValue().path("javaType").asText()));
+            JsonNode defaultValue = option.getValue().get("defaultValue");
+            if (defaultValue != null) {
+                assertThat(property.path("defaultValue").asText()).as(name).isEqualTo(defaultValue.asText());
+            }
+        }
+        // the catalog's options, plus enabled and the customizer switch every camel-spring-boot starter has
+        assertThat(properties).containsKeys(PREFIX + "enabled", PREFIX + "customizer.enabled")
+                .hasSize(catalog.size() + 2);
+    }
+
+    private static Map<String, JsonNode> vendorAuthProperties() throws IOException {
+        Map<String, JsonNode> found = new HashMap<>();
+        Enumeration<URL> files = VendorAuthComponentConfigurationTest.class.getClassLoader()
+                .getResources("META-INF/spring-configuration-metadata.json");
+        while (files.hasMoreElements()) {
+            for (JsonNode property : read(files.nextElement()).path("properties")) {
+                String name = property.path("name").asText();
+                if (name.startsWith(PREFIX)) {
+                    found.put(name, property);
+                }
+            }
+        }
+        return found;
+    }
+
+    private static JsonNode read(URL url) throws IOException {
+        assertThat(url).isNotNull();
+        try (InputStream in = url.openStream()) {
+            return JSON.readTree(in);
+        }
+    }
+
+    private static String kebab(String option) {
+        return option.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase();
+    }
+
+    /** The catalog writes primitives and spaced generics; the metadata writes wrappers and unspaced generics. */
+    private static String boxed(String type) {
+        return switch (type) {
+            case "boolean" -> "java.lang.Boolean";
+            case "int" -> "java.lang.Integer";
+            case "long" -> "java.lang.Long";
+            default -> type.replace(" ", "");
+        };
+    }
+}

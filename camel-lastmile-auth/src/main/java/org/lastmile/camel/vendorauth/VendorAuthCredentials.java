@@ -1,0 +1,61 @@
+package org.lastmile.camel.vendorauth;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.health.HealthCheck;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.WritableHealthCheckRepository;
+import org.lastmile.camel.vendorauth.internal.metrics.TokenMetrics;
+import org.lastmile.camel.vendorauth.internal.policy.TokenManager;
+import org.lastmile.camel.vendorauth.internal.profile.Credential;
+import org.lastmile.camel.vendorauth.internal.policy.TokenSource;
+import org.lastmile.camel.vendorauth.spi.TokenKey;
+
+/**
+ * The credentials a started component serves, each shown once however many endpoints use it: one readiness check in
+ * Camel's {@code producers} repository (its id named after the credential, so that it stays the same when routes change)
+ * and one set of meters. Both go when the component stops.
+ */
+final class VendorAuthCredentials implements AutoCloseable {
+
+    private final TokenManager manager;
+    private final WritableHealthCheckRepository healthChecks;
+    private final TokenMetrics metrics;
+    private final Map<TokenKey, HealthCheck> shown = new ConcurrentHashMap<>();
+
+    /**
+     * @param healthChecks whether each credential gets a readiness check
+     */
+    VendorAuthCredentials(CamelContext context, TokenManager manager, boolean healthChecks) {
+        this.manager = manager;
+        // health checks are optional in Camel: the repository is there only with camel-health on the classpath
+        this.healthChecks = healthChecks ? HealthCheckHelper.getHealthCheckRepository(context, "producers",
+                WritableHealthCheckRepository.class) : null;
+        this.metrics = TokenMetrics.forRegistryOf(context);
+    }
+
+    /** The source of the credential, its health check and meters in place. */
+    TokenSource source(Credential credential) {
+        TokenSource source = manager.source(credential);
+        shown.computeIfAbsent(source.key(), key -> {
+            HealthCheck check = new VendorAuthProducerHealthCheck(source);
+            if (healthChecks != null) {
+                healthChecks.addHealthCheck(check);
+            }
+            metrics.bind(source);
+            return check;
+        });
+        return source;
+    }
+
+    @Override
+    public void close() {
+        if (healthChecks != null) {
+            shown.values().forEach(healthChecks::removeHealthCheck);
+        }
+        shown.clear();
+        metrics.close();
+    }
+}
