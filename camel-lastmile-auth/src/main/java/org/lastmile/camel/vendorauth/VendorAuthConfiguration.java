@@ -25,12 +25,12 @@ public class VendorAuthConfiguration implements CredentialOptions, Cloneable {
     @UriParam(label = "security", secret = true, description = "The user's password, for the password grant.")
     private String password;
     @UriParam(label = "security", secret = true, description = "Key material for a credential without a secret of"
-            + " its own (clientAuthentication none and no password): its token in the cluster's maps is sealed with a key"
+            + " its own (clientAuthentication none, no password, no private key): its token in the cluster's maps is sealed with a key"
             + " derived from it, so give every member that shares the token the same value (from a vault, say). Without"
             + " it such a credential's token is kept per JVM, with a warning at start-up.")
     private String sealingKey;
-    @UriParam(label = "security", description = "Comma-separated names of token request parameters (param.<name> or"
-            + " the profile's) whose values are secret, such as an API key: they are masked in messages, serve as key"
+    @UriParam(label = "security", description = "Comma-separated names of token request parameters (from param options or"
+            + " the profile) whose values are secret, such as an API key: they are masked in messages, serve as key"
             + " material, and never enter the credential's id in the cluster's maps.")
     private String secretParameters;
     @UriParam(enums = "client_credentials,password", description = "The grant used to obtain a token. Default: the"

@@ -257,6 +257,20 @@ public class VendorAuthComponentConfiguration extends ComponentConfigurationProp
     private String clientSecret;
 
     /**
+     * Key material for a credential without a secret of its own (clientAuthentication none, no password, no private key):
+     * its token in the cluster's maps is sealed with a key derived from it, so give every member that shares the token the
+     * same value (from a vault, say). Without it such a credential's token is kept per JVM, with a warning at start-up.
+     */
+    private String sealingKey;
+
+    /**
+     * Comma-separated names of token request parameters (from param options or the profile) whose values are secret, such
+     * as an API key: they are masked in messages, serve as key material, and never enter the credential's id in the
+     * cluster's maps.
+     */
+    private String secretParameters;
+
+    /**
      * The user's password, for the password grant.
      */
     private String password;
@@ -608,6 +622,22 @@ public class VendorAuthComponentConfiguration extends ComponentConfigurationProp
 
     public void setClientId(String clientId) {
         this.clientId = clientId;
+    }
+
+    public String getSealingKey() {
+        return sealingKey;
+    }
+
+    public void setSealingKey(String sealingKey) {
+        this.sealingKey = sealingKey;
+    }
+
+    public String getSecretParameters() {
+        return secretParameters;
+    }
+
+    public void setSecretParameters(String secretParameters) {
+        this.secretParameters = secretParameters;
     }
 
     public String getClientSecret() {
