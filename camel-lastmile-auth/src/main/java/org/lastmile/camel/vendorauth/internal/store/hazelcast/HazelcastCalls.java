@@ -89,12 +89,16 @@ final class HazelcastCalls implements AutoCloseable {
         }
     }
 
-    /** Runs {@code task} now on an I/O thread: work that makes bounded calls itself must not hold the timer. */
+    /**
+     * Runs {@code task} now on an I/O thread: work that makes bounded calls itself must not hold the timer.
+     *
+     * @throws StoreUnavailableException when the store is closed
+     */
     void execute(Runnable task) {
         try {
             io.execute(task);
         } catch (RuntimeException closed) {
-            // the store is closing
+            throw new StoreUnavailableException("Hazelcast store closed", closed);
         }
     }
 
