@@ -10,8 +10,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import com.hazelcast.core.HazelcastInstance;
+import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.PropertyBindingException;
 import org.apache.camel.ResolveEndpointFailedException;
@@ -19,11 +22,13 @@ import org.apache.camel.SSLContextParametersAware;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.support.LifecycleStrategySupport;
 import org.apache.camel.support.ResourceHelper;
 import org.apache.camel.util.PropertiesHelper;
 import org.apache.camel.util.URISupport;
 import org.lastmile.camel.vendorauth.internal.oauth.TokenClient;
 import org.lastmile.camel.vendorauth.internal.policy.Backoff;
+import org.lastmile.camel.vendorauth.internal.policy.PolicySettings;
 import org.lastmile.camel.vendorauth.internal.policy.RefreshTiming;
 import org.lastmile.camel.vendorauth.internal.policy.TokenManager;
 import org.lastmile.camel.vendorauth.internal.policy.TokenSource;
@@ -92,30 +97,57 @@ public class VendorAuthComponent extends DefaultComponent implements SSLContextP
     @Metadata(label = "advanced", defaultValue = "4", description = "Threads that run token fetches (fetches of one"
             + " credential never run in parallel; this bounds fetches of different credentials).")
     private int fetchThreads = 4;
-    @Metadata(defaultValue = "60000", javaType = "java.time.Duration", description = "How long before expiry a token is"
-            + " refreshed in the background, capped at half its lifetime; callers keep the current token meanwhile.")
+    @Metadata(defaultValue = "60000", javaType = "java.time.Duration", description = "How long before expiry the"
+            + " background refresh of a token may start, capped at a fifth of its lifetime (so a token costs at most 1.25"
+            + " token calls per lifetime); each copy picks a random moment early in that window. Callers keep the current"
+            + " token meanwhile.")
     private long refreshMargin = 60000;
     @Metadata(label = "health", defaultValue = "true", description = "Whether each producer registers a readiness"
             + " check (DOWN while the token endpoint keeps failing and no valid token is held). Camel runs producer checks"
             + " only when camel.health.producers-enabled=true.")
     private boolean healthCheckProducerEnabled = true;
+    @Metadata(defaultValue = "3", description = "Failed token fetches in a row (cluster-wide) from which exchanges"
+            + " without a usable token fail at once, with the vendor's last words, instead of asking the vendor again; the"
+            + " health check turns DOWN then. Before that, every exchange without a token gets a new attempt (one at a time"
+            + " per credential in the cluster). A vendor's Retry-After is honoured whatever the count.")
+    private int failFastThreshold = 3;
     @Metadata(label = "advanced", defaultValue = "1000", javaType = "java.time.Duration",
-              description = "Wait after the first failed fetch; it doubles (with jitter) on each further failure.")
+              description = "How long the vendor is left alone once failing fast; it doubles (with jitter) on each"
+                      + " further failure.")
     private long backoffInitial = 1000;
     @Metadata(label = "advanced", defaultValue = "60000", javaType = "java.time.Duration",
               description = "Longest wait between failed fetches (a vendor's Retry-After may ask for longer).")
     private long backoffMax = 60000;
+    @Metadata(label = "advanced", defaultValue = "600000", javaType = "java.time.Duration", description = "How long a"
+            + " credential's state stays in this JVM without being used; its token stays in the store until it expires,"
+            + " so a credential used again costs a store read, not a token call.")
+    private long credentialIdleTimeout = 600000;
+    @Metadata(label = "advanced", defaultValue = "10000", description = "How many credentials in use this component keeps"
+            + " at most (a tenant taken from input must not grow the heap without bound); beyond it, endpoints of new"
+            + " credentials fail to start, with one warning, until idle credentials make room.")
+    private int maxCredentials = 10000;
 
     private ProfileRegistry profiles;
     private final ClearTextWarnings clearTextWarnings = new ClearTextWarnings();
     private ExecutorService fetchExecutor;
     private ExecutorService resumeExecutor;
+    private ScheduledExecutorService sweeper;
     private TokenClient tokenClient;
     private TokenManager tokenManager;
     private VendorAuthCredentials credentials;
     /** The store and instance this component made itself, and so closes. */
     private FallbackTokenStore ownStore;
     private ClusterInstance cluster;
+    /** Answers the exchanges waiting for a token as soon as the context starts stopping, not after its grace period. */
+    private final LifecycleStrategySupport stopping = new LifecycleStrategySupport() {
+        @Override
+        public void onContextStopping(CamelContext context) {
+            TokenManager manager = tokenManager;
+            if (manager != null) {
+                manager.stop();
+            }
+        }
+    };
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -182,6 +214,10 @@ public class VendorAuthComponent extends DefaultComponent implements SSLContextP
         requirePositive("maxConnections", maxConnections);
         requirePositive("fetchThreads", fetchThreads);
         requirePositive("storeTimeout", storeTimeout);
+        PolicySettings settings = new PolicySettings(
+                RefreshTiming.DEFAULT.withRefreshMargin(Duration.ofMillis(refreshMargin)),
+                new Backoff(Duration.ofMillis(backoffInitial), Duration.ofMillis(backoffMax)), failFastThreshold,
+                Duration.ofMillis(credentialIdleTimeout), maxCredentials);
         super.doStart();
         profiles();
         fetchExecutor = getCamelContext().getExecutorServiceManager().newFixedThreadPool(this, "VendorAuthFetch",
@@ -201,10 +237,14 @@ public class VendorAuthComponent extends DefaultComponent implements SSLContextP
                     Duration.ofMillis(storeTimeout), Clock.systemUTC()), new InMemoryTokenStore(), Clock.systemUTC());
             store = ownStore;
         }
-        tokenManager = new TokenManager(store, tokenClient, fetchExecutor, Clock.systemUTC(),
-                RefreshTiming.DEFAULT.withRefreshMargin(Duration.ofMillis(refreshMargin)),
-                new Backoff(Duration.ofMillis(backoffInitial), Duration.ofMillis(backoffMax)), 1);
+        tokenManager = new TokenManager(store, tokenClient, fetchExecutor, Clock.systemUTC(), settings);
         credentials = new VendorAuthCredentials(getCamelContext(), tokenManager, healthCheckProducerEnabled);
+        getCamelContext().addLifecycleStrategy(stopping);
+        // idleness is seen at the sweeps: a credential goes within half the idle timeout (at most a minute) of it
+        long sweepEvery = Math.max(100, Math.min(credentialIdleTimeout / 2, 60_000));
+        sweeper = getCamelContext().getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "VendorAuthSweep");
+        TokenManager manager = tokenManager;
+        sweeper.scheduleWithFixedDelay(manager::sweep, sweepEvery, sweepEvery, TimeUnit.MILLISECONDS);
     }
 
     private static void requirePositive(String option, long value) {
@@ -221,6 +261,11 @@ public class VendorAuthComponent extends DefaultComponent implements SSLContextP
 
     @Override
     protected void doStop() throws Exception {
+        getCamelContext().getLifecycleStrategies().remove(stopping);
+        if (sweeper != null) {
+            getCamelContext().getExecutorServiceManager().shutdown(sweeper);
+            sweeper = null;
+        }
         if (credentials != null) {
             credentials.close();
             credentials = null;
@@ -417,11 +462,38 @@ public class VendorAuthComponent extends DefaultComponent implements SSLContextP
         this.healthCheckProducerEnabled = healthCheckProducerEnabled;
     }
 
+    public int getFailFastThreshold() {
+        return failFastThreshold;
+    }
+
+    /** Failed token fetches in a row from which exchanges without a usable token fail at once. */
+    public void setFailFastThreshold(int failFastThreshold) {
+        this.failFastThreshold = failFastThreshold;
+    }
+
+    public long getCredentialIdleTimeout() {
+        return credentialIdleTimeout;
+    }
+
+    /** How long a credential's state stays in this JVM without being used, in milliseconds. */
+    public void setCredentialIdleTimeout(long credentialIdleTimeout) {
+        this.credentialIdleTimeout = credentialIdleTimeout;
+    }
+
+    public int getMaxCredentials() {
+        return maxCredentials;
+    }
+
+    /** How many credentials in use this component keeps at most. */
+    public void setMaxCredentials(int maxCredentials) {
+        this.maxCredentials = maxCredentials;
+    }
+
     public long getBackoffInitial() {
         return backoffInitial;
     }
 
-    /** Wait after the first failed fetch, in milliseconds. */
+    /** How long the vendor is left alone once failing fast, in milliseconds. */
     public void setBackoffInitial(long backoffInitial) {
         this.backoffInitial = backoffInitial;
     }

@@ -4,7 +4,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.camel.CamelContext;
-import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.WritableHealthCheckRepository;
 import org.lastmile.camel.vendorauth.internal.metrics.TokenMetrics;
@@ -23,7 +22,7 @@ final class VendorAuthCredentials implements AutoCloseable {
     private final TokenManager manager;
     private final WritableHealthCheckRepository healthChecks;
     private final TokenMetrics metrics;
-    private final Map<TokenKey, HealthCheck> shown = new ConcurrentHashMap<>();
+    private final Map<TokenKey, VendorAuthProducerHealthCheck> shown = new ConcurrentHashMap<>();
 
     /**
      * @param healthChecks whether each credential gets a readiness check
@@ -34,13 +33,28 @@ final class VendorAuthCredentials implements AutoCloseable {
         this.healthChecks = healthChecks ? HealthCheckHelper.getHealthCheckRepository(context, "producers",
                 WritableHealthCheckRepository.class) : null;
         this.metrics = TokenMetrics.forRegistryOf(context);
+        manager.onRetired(this::unshow);
+    }
+
+    /** A credential left this JVM: its check and meters go with it (and come back with it). */
+    private void unshow(TokenSource source) {
+        shown.computeIfPresent(source.key(), (key, check) -> {
+            if (check.source() != source) {
+                return check;
+            }
+            if (healthChecks != null) {
+                healthChecks.removeHealthCheck(check);
+            }
+            metrics.unbind(source);
+            return null;
+        });
     }
 
     /** The source of the credential, its health check and meters in place. */
     TokenSource source(Credential credential) {
         TokenSource source = manager.source(credential);
         shown.computeIfAbsent(source.key(), key -> {
-            HealthCheck check = new VendorAuthProducerHealthCheck(source);
+            VendorAuthProducerHealthCheck check = new VendorAuthProducerHealthCheck(source);
             if (healthChecks != null) {
                 healthChecks.addHealthCheck(check);
             }

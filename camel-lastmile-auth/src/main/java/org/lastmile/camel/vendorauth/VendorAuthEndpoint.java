@@ -89,6 +89,19 @@ public class VendorAuthEndpoint extends DefaultEndpoint implements AsyncEndpoint
         return source;
     }
 
+    /**
+     * The source in use for this endpoint's credential: the manager drops the source of a credential left idle, and an
+     * endpoint used again takes the manager's new one. For the slow path only.
+     */
+    TokenSource liveTokenSource() {
+        TokenSource current = source;
+        if (current != null && current.retired()) {
+            current = getComponent().source(credential);
+            source = current;
+        }
+        return current;
+    }
+
     /** The vendor API's base URL for the configured environment, or {@code null}. */
     String apiBaseUrl() {
         return credential.apiBaseUrl();

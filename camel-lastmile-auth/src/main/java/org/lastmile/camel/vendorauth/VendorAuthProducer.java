@@ -20,6 +20,7 @@ public class VendorAuthProducer extends DefaultAsyncProducer {
 
     private final VendorAuthEndpoint endpoint;
     private final String apiBaseUrl;
+    /** Read on the hot path; replaced on the slow path when the manager dropped it for idleness. */
     private TokenSource source;
     private Executor resume;
 
@@ -51,6 +52,7 @@ public class VendorAuthProducer extends DefaultAsyncProducer {
             callback.done(true);
             return true;
         }
+        source = endpoint.liveTokenSource();
         source.await().whenCompleteAsync((fetched, failure) -> {
             if (failure != null) {
                 exchange.setException(unwrap(failure));
@@ -76,6 +78,7 @@ public class VendorAuthProducer extends DefaultAsyncProducer {
             callback.done(true);
             return true;
         }
+        source = endpoint.liveTokenSource();
         source.invalidate(token).whenCompleteAsync((removed, failure) -> {
             if (failure != null) {
                 exchange.setException(unwrap(failure));

@@ -8,8 +8,9 @@ import org.apache.camel.impl.health.AbstractHealthCheck;
 import org.lastmile.camel.vendorauth.internal.policy.TokenSource;
 
 /**
- * Readiness of one credential: DOWN while the token endpoint keeps failing and no usable token is held, UP otherwise (a
- * token is at hand, or none was needed yet). Registered in Camel's {@code producers} repository, which Camel leaves
+ * Readiness of one credential: DOWN while exchanges without a token are failed fast (the token endpoint failed
+ * {@code failFastThreshold} times in a row, or asked for a wait) and no usable token is held, UP otherwise (a token is at
+ * hand, or none was needed yet). Registered in Camel's {@code producers} repository, which Camel leaves
  * disabled until {@code camel.health.producers-enabled=true}. The id, {@code producer:vendorauth-<profile>-<client>@<host>/<short id>},
  * depends on the credential alone, so it stays the same when routes change; id and details never hold a secret.
  */
@@ -20,6 +21,11 @@ final class VendorAuthProducerHealthCheck extends AbstractHealthCheck {
     VendorAuthProducerHealthCheck(TokenSource source) {
         super("camel", "producer:vendorauth-" + source.name().profile() + "-" + source.name().withinProfile());
         this.source = source;
+    }
+
+    /** The source whose health this tells. */
+    TokenSource source() {
+        return source;
     }
 
     @Override

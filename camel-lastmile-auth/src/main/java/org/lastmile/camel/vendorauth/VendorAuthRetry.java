@@ -82,12 +82,12 @@ public final class VendorAuthRetry {
                 String refused = VendorAuthProducer.bearerToken(
                         exchange.getMessage().getHeader(VendorAuthConstants.AUTHORIZATION, String.class));
                 Object named = exchange.getProperty(ENDPOINT);
-                if (refused == null || !(named instanceof VendorAuthEndpoint endpoint) || endpoint.tokenSource() == null) {
+                if (refused == null || !(named instanceof VendorAuthEndpoint endpoint) || endpoint.liveTokenSource() == null) {
                     // not one of ours: the retry goes out as it is, and fails as it would have
                     callback.done(true);
                     return true;
                 }
-                TokenSource source = endpoint.tokenSource();
+                TokenSource source = endpoint.liveTokenSource();
                 source.invalidate(refused).thenCompose(removed -> source.await()).whenCompleteAsync((fresh, failure) -> {
                     if (failure != null) {
                         exchange.setException(failure instanceof CompletionException && failure.getCause() != null

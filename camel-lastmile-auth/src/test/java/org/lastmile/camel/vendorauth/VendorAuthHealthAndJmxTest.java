@@ -58,7 +58,7 @@ class VendorAuthHealthAndJmxTest extends VendorTestSupport {
     }
 
     @Test
-    void downWhileTheTokenEndpointFailsUpOnceATokenIsObtained() {
+    void downOnceFailingFastUpOnceATokenIsObtained() {
         HealthCheck check = producerCheck();
         // named after the credential, not the endpoint: the same id whatever the routes
         assertThat(check.getId()).matches("producer:vendorauth-oauth2-orders@[^/ ]+/[0-9a-f]{12}").doesNotContain(SECRET);
@@ -68,6 +68,11 @@ class VendorAuthHealthAndJmxTest extends VendorTestSupport {
 
         vendor.stubFor(post("/token").willReturn(TokenAnswers.json(503,
                 "{\"error\":\"temporarily_unavailable\",\"error_description\":\"Maintenance window\"}")));
+        for (int hiccup = 1; hiccup < 3; hiccup++) {
+            assertThat(template.request("direct:api", e -> { }).getException()).isNotNull();
+            assertThat(check.call().getState()).as("a hiccup is no outage: failure " + hiccup)
+                    .isEqualTo(HealthCheck.State.UP);
+        }
         assertThat(template.request("direct:api", e -> { }).getException()).isNotNull();
         HealthCheck.Result down = check.call();
         assertThat(down.getState()).isEqualTo(HealthCheck.State.DOWN);

@@ -56,8 +56,9 @@ public record AccessToken(
     }
 
     /**
-     * Until when a store must keep this token: the later of the two tokens' known ends. A refresh token of unknown
-     * lifetime is not kept past the access token, since nothing says it is still good then.
+     * Until when a store must keep this token: the later of the two tokens' ends, so that a renewal after an idle spell
+     * still finds the refresh token. (A refresh token whose lifetime the vendor does not state is given the profile's
+     * {@code refreshTokenLifetime}, else a default of days, when the answer is read.)
      */
     public Instant keepUntil() {
         return refreshTokenExpiresAt != null && refreshTokenExpiresAt.isAfter(expiresAt) ? refreshTokenExpiresAt

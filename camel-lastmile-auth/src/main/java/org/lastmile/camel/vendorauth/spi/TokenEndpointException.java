@@ -74,12 +74,12 @@ public class TokenEndpointException extends RuntimeException {
     }
 
     /**
-     * This failure as told to a caller that arrives while the vendor is left alone: same status and words, plus how long
-     * until the next attempt.
+     * This failure as told to a caller that arrives while the vendor is left alone: same status, code and words, plus that
+     * the vendor was not asked, for how much longer, and after how many failures.
      */
     public TokenEndpointException whileBackingOff(Duration remaining, int failures) {
-        String note = "not asked again for " + remaining.toMillis() + " ms after " + failures + " failure"
-                + (failures == 1 ? "" : "s");
+        String note = "failing fast: the vendor was not asked again, and will not be for " + remaining.toMillis()
+                + " ms more, after " + failures + " failure" + (failures == 1 ? "" : "s") + " in a row";
         return new TokenEndpointException(profile, status, error,
                 vendorMessage == null ? note : vendorMessage + " (" + note + ")", retryAfter, this);
     }

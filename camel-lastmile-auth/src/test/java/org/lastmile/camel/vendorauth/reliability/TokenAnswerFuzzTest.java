@@ -305,10 +305,16 @@ class TokenAnswerFuzzTest {
         assertKept(answer, token, failure);
         assertThat(fixture.store().get(source.key())).as("stored exactly what was accepted").isEqualTo(token);
         if (failure != null) {
+            // a hiccup gets new attempts, up to the fail-fast threshold (3 in a row)
+            for (int attempt = 2; attempt <= 3; attempt++) {
+                assertThat(source.await()).failsWithin(5, TimeUnit.SECONDS).withThrowableThat()
+                        .withCauseInstanceOf(TokenEndpointException.class);
+            }
             long asked = source.statistics().fetches();
             assertThat(source.await()).failsWithin(5, TimeUnit.SECONDS).withThrowableThat()
                     .withCauseInstanceOf(TokenEndpointException.class);
-            assertThat(source.statistics().fetches()).as("the vendor is left alone after a failure").isEqualTo(asked);
+            assertThat(source.statistics().fetches()).as("the vendor is left alone once failures persist")
+                    .isEqualTo(asked);
         }
     }
 

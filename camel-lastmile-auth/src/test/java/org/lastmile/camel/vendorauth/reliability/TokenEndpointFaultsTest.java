@@ -96,13 +96,29 @@ class TokenEndpointFaultsTest {
         return fail("a token came although the endpoint is broken");
     }
 
+    /** Failed fetches in a row from which callers are failed fast: the default failFastThreshold. */
+    private static final int THRESHOLD = 3;
+
+    /** Asks until the source fails fast: each of the first {@link #THRESHOLD} callers gets a new attempt. */
+    private TokenEndpointException failUntilFailingFast(TokenSource source) throws Exception {
+        TokenEndpointException first = failure(source.await());
+        for (int i = 1; i < THRESHOLD; i++) {
+            assertThat(failure(source.await()).getMessage()).as("a new attempt, not the cached failure")
+                    .isEqualTo(first.getMessage());
+        }
+        assertThat(source.statistics().fetches()).as("one request per caller before the threshold")
+                .isEqualTo(THRESHOLD);
+        return first;
+    }
+
     /**
-     * What a caller keeps after a failed first fetch: the error {@code clear} checks, nothing stored, no further request
-     * while the back-off lasts, and a fresh token on the first call after it once the endpoint is back.
+     * What a caller keeps after failed fetches: the error {@code clear} checks, nothing stored, a new attempt for each
+     * caller until the threshold, then no further request while the back-off lasts, and a fresh token on the first call
+     * after it once the endpoint is back.
      */
     private void assertFailureKept(Consumer<TokenEndpointException> clear) throws Exception {
         TokenSource source = source();
-        TokenEndpointException first = failure(source.await());
+        TokenEndpointException first = failUntilFailingFast(source);
         clear.accept(first);
         assertThat(first.getMessage()).contains("Token endpoint of profile 'test'");
         assertThat(fixture.store().get(source.key())).as("nothing cached after a failure").isNull();
@@ -112,13 +128,13 @@ class TokenEndpointFaultsTest {
             assertThat(failure(source.await()).getMessage()).as("fails fast with the same words")
                     .startsWith(first.getMessage()).contains("not asked again");
         }
-        assertThat(source.statistics().fetches()).as("no second request during the back-off").isEqualTo(1L);
+        assertThat(source.statistics().fetches()).as("no further request during the back-off").isEqualTo(THRESHOLD);
 
         answer(TokenAnswers.freshToken(3600));
         fixture.clock().advance(Duration.ofSeconds(1));
         assertThat(token(source)).as("recovered with a fresh token").startsWith("tok-");
-        assertThat(source.statistics().fetches()).isEqualTo(2L);
-        eventually("the vendor saw both requests", () -> tokenCalls(vendor) == 2);
+        assertThat(source.statistics().fetches()).isEqualTo(THRESHOLD + 1);
+        eventually("the vendor saw every request", () -> tokenCalls(vendor) == THRESHOLD + 1);
         assertThat(fixture.store().get(source.key())).isNotNull();
     }
 
@@ -186,11 +202,11 @@ class TokenEndpointFaultsTest {
     void aRetryAfterOfZeroDoesNotShortenTheBackoff() throws Exception {
         answer(TokenAnswers.json(503, "{\"error\":\"busy\"}").withHeader("Retry-After", "0"));
         TokenSource source = source();
-        failure(source.await());
+        failUntilFailingFast(source);
         // equal jitter: the first back-off is at least half of backoffInitial
         fixture.clock().advance(Duration.ofMillis(400));
         assertThat(failure(source.await()).getMessage()).contains("not asked again");
-        assertThat(source.statistics().fetches()).isEqualTo(1L);
+        assertThat(source.statistics().fetches()).isEqualTo(THRESHOLD);
     }
 
     @Test
@@ -199,7 +215,7 @@ class TokenEndpointFaultsTest {
         String url = "http://127.0.0.1:" + port + "/token";
         TokenSource source = fixture.manager().source(ManagerFixture.request(url));
 
-        TokenEndpointException refused = failure(source.await());
+        TokenEndpointException refused = failUntilFailingFast(source);
         assertThat(refused.getStatus()).isEqualTo(TokenEndpointException.NO_RESPONSE);
         assertThat(refused.getMessage()).contains("gave no answer").contains("talking to http://127.0.0.1:" + port);
         assertThat(fixture.store().get(source.key())).isNull();
@@ -408,27 +424,32 @@ class TokenEndpointFaultsTest {
     void aStillValidTokenIsServedWhileRefreshesFailAndTheNextSuccessReplacesIt(RefreshFault fault) throws Exception {
         try (ManagerFixture quick = new ManagerFixture(RESPONSE_TIMEOUT,
                 new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(4)), 4)) {
-            answer(TokenAnswers.token("t1", 100));
+            answer(TokenAnswers.token("t1", 1000));
             TokenSource source = quick.manager().source(ManagerFixture.request(vendor.baseUrl() + "/token"));
             token(source);
 
-            // refresh due from 50 s, token sent until 95 s; the endpoint fails from 50 s to 80 s, then is back
+            // the refresh window opens at 940 s (60 s before expiry), the copy refreshes in its first half (by 967.5 s),
+            // and the token is sent until 995 s; the endpoint fails for 20 s from the first attempt on, then is back
             answer(fault.answer);
-            quick.clock().advance(Duration.ofSeconds(50));
+            quick.clock().advance(Duration.ofSeconds(940));
             long failedAttempts = 0;
-            for (int step = 1; step <= 440 && "t1".equals(source.tryNow().token().value()); step++) {
+            int firstFailure = 0;
+            for (int step = 1; step <= 600 && "t1".equals(source.tryNow().token().value()); step++) {
                 quick.settle();
-                if (step == 300) {
+                if (firstFailure == 0 && source.statistics().failures() > 0) {
+                    firstFailure = step;
+                }
+                if (firstFailure > 0 && step == firstFailure + 200) {
                     failedAttempts = source.statistics().failures();
-                    answer(TokenAnswers.token("t2", 100));
+                    answer(TokenAnswers.token("t2", 1000));
                 }
                 quick.clock().advance(Duration.ofMillis(100));
                 assertThat(source.tryNow()).as("a token is served at step " + step).isNotNull();
             }
             quick.settle();
             assertThat(source.tryNow().token().value()).as("recovered before the old token expired").isEqualTo("t2");
-            // 30 s of failures with back-offs of 0.5 to 4 s: a handful of attempts, not one per 100 ms step
-            assertThat(failedAttempts).as("refresh attempts while failing").isBetween(7L, 17L);
+            // 20 s of failures with back-offs of 0.5 to 4 s: a handful of attempts, not one per 100 ms step
+            assertThat(failedAttempts).as("refresh attempts while failing").isBetween(5L, 14L);
             assertThat(source.statistics().failures()).as("none after the endpoint was back").isEqualTo(failedAttempts);
             assertThat(source.statistics().fetches()).as("one request brought the recovery")
                     .isEqualTo(failedAttempts + 2);
@@ -446,8 +467,9 @@ class TokenEndpointFaultsTest {
             failure(source.await());
             fixture.clock().advance(Duration.ofMillis(100));
         }
-        // back-offs after n failures lie between half and all of min(2^(n-1) s, 60 s)
-        assertThat(source.statistics().fetches()).isBetween(14L, 27L);
+        // two new attempts at once, then back-offs after n failures past the threshold between half and all of
+        // min(2^(n-1) s, 60 s)
+        assertThat(source.statistics().fetches()).isBetween(16L, 29L);
 
         answer(TokenAnswers.token("after-outage", 3600));
         fixture.clock().advance(Duration.ofSeconds(60));

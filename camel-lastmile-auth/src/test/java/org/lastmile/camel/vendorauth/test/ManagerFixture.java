@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.lastmile.camel.vendorauth.internal.oauth.TokenClient;
 import org.lastmile.camel.vendorauth.internal.policy.Backoff;
-import org.lastmile.camel.vendorauth.internal.policy.RefreshTiming;
+import org.lastmile.camel.vendorauth.internal.policy.PolicySettings;
 import org.lastmile.camel.vendorauth.internal.policy.TokenManager;
 import org.lastmile.camel.vendorauth.internal.profile.BodyFormat;
 import org.lastmile.camel.vendorauth.internal.profile.ClientAuthentication;
@@ -35,7 +35,7 @@ public final class ManagerFixture implements AutoCloseable {
     public static final VendorProfile.ExpiryRules SECONDS = new VendorProfile.ExpiryRules(ExpiresInUnit.SECONDS,
             Duration.ofMinutes(5), Duration.ofSeconds(1), Duration.ofDays(1), null);
 
-    private final MutableClock clock = new MutableClock(START);
+    private final MutableClock clock;
     private final ExecutorService executor;
     private final AtomicLong submitted = new AtomicLong();
     private final AtomicLong finished = new AtomicLong();
@@ -49,9 +49,23 @@ public final class ManagerFixture implements AutoCloseable {
      * @param fetchThreads    threads that run fetches
      */
     public ManagerFixture(Duration responseTimeout, Backoff backoff, int fetchThreads) {
+        this(responseTimeout, new PolicySettings(PolicySettings.DEFAULT.timing(), backoff,
+                PolicySettings.DEFAULT.failFastThreshold(), PolicySettings.DEFAULT.credentialIdleTimeout(),
+                PolicySettings.DEFAULT.maxCredentials()), fetchThreads, null);
+    }
+
+    /**
+     * @param responseTimeout the token client's bound on an answer (also its connect timeout)
+     * @param settings        the manager's settings
+     * @param fetchThreads    threads that run fetches
+     * @param sharing         another fixture whose store and clock this one shares (a second member of one "cluster"),
+     *                        or {@code null} for a store and clock of its own
+     */
+    public ManagerFixture(Duration responseTimeout, PolicySettings settings, int fetchThreads, ManagerFixture sharing) {
+        clock = sharing != null ? sharing.clock : new MutableClock(START);
         executor = Executors.newFixedThreadPool(fetchThreads);
         client = new TokenClient(responseTimeout, responseTimeout, Math.max(4, fetchThreads), clock);
-        store = new InMemoryTokenStore(clock);
+        store = sharing != null ? sharing.store : new InMemoryTokenStore(clock);
         // counted, so that a test can wait until every flight has landed before it moves the clock on
         Executor counted = task -> {
             submitted.incrementAndGet();
@@ -63,7 +77,7 @@ public final class ManagerFixture implements AutoCloseable {
                 }
             });
         };
-        manager = new TokenManager(store, client, counted, clock, RefreshTiming.DEFAULT, backoff, 1);
+        manager = new TokenManager(store, client, counted, clock, settings);
     }
 
     /** Waits until every fetch started so far has landed: its token adopted or its failure counted. */

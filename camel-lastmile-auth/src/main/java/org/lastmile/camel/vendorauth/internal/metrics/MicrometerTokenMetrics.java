@@ -91,6 +91,18 @@ final class MicrometerTokenMetrics implements TokenMetrics {
                 .register(registry));
     }
 
+    @Override
+    public void unbind(TokenSource source) {
+        for (Meter meter : meters) {
+            Meter.Id id = meter.getId();
+            if (source.name().profile().equals(id.getTag("profile"))
+                    && source.name().withinProfile().equals(id.getTag("credential"))) {
+                registry.remove(meter);
+                meters.remove(meter);
+            }
+        }
+    }
+
     private double millisLeft(TokenSource source) {
         Instant expiresAt = source.tokenExpiresAt();
         return expiresAt == null ? Double.NaN : Math.max(0, expiresAt.toEpochMilli() - clock.millis());

@@ -17,6 +17,11 @@ public interface TokenMetrics extends AutoCloseable {
         }
 
         @Override
+        public void unbind(TokenSource source) {
+            // nothing was published
+        }
+
+        @Override
         public void close() {
             // nothing was published
         }
@@ -24,6 +29,9 @@ public interface TokenMetrics extends AutoCloseable {
 
     /** Publishes the meters of one credential; called once per credential. */
     void bind(TokenSource source);
+
+    /** Removes the meters of a credential that left this JVM (unused for {@code credentialIdleTimeout}). */
+    void unbind(TokenSource source);
 
     /** Removes every meter published here. */
     @Override

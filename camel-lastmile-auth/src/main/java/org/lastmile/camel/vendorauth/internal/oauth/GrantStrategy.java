@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Which grant asks for the next token: the refresh token when one is at hand and, as far as is known, still valid; the
  * credential's primary grant when there is none or the vendor refuses it ({@code invalid_grant}, 400, 401). A refresh
- * answer without a refresh token keeps the old one (RFC 6749 §6).
+ * answer without a refresh token keeps the old one (RFC 6749 §6); a refused one is reported, so that it is not offered
+ * again.
  */
 public final class GrantStrategy {
 
@@ -26,6 +27,11 @@ public final class GrantStrategy {
 
         /** A request with the primary grant. */
         void requesting();
+
+        /** The vendor refused that refresh token: it is not to be offered again. */
+        default void refused(String refreshToken) {
+            // counting needs no more than the requests
+        }
     }
 
     private final TokenClient client;
@@ -58,6 +64,7 @@ public final class GrantStrategy {
                 if (!e.isGrantRejected()) {
                     throw e;
                 }
+                attempts.refused(current.refreshToken());
                 LOG.info("The refresh token of {} was refused ({}); asking with grant {} instead",
                         CredentialName.of(credential, credential.key()), e.getMessage(), credential.grantType().wireName());
             }

@@ -33,6 +33,11 @@ public final class TokenResponseParser {
     private static final String MASK = "****";
     /** A vendor's message is kept to this length: an error page must not flood a log. */
     private static final int MAX_MESSAGE = 500;
+    /**
+     * How long a refresh token lives when neither the answer nor the profile says: days, not the access token's hour,
+     * since vendors mean refresh tokens to outlive idle spells; one the vendor refused earlier is dropped then.
+     */
+    public static final Duration DEFAULT_REFRESH_TOKEN_LIFETIME = Duration.ofDays(7);
 
     private final ObjectMapper mapper = new ObjectMapper();
     private final Set<String> warned = ConcurrentHashMap.newKeySet();
@@ -70,9 +75,10 @@ public final class TokenResponseParser {
         if (refreshToken != null && !refreshToken.isBlank()) {
             Duration refreshLifetime = firstDuration(profile, json, rules, "refresh_expires_in", "refresh_token_expires_in");
             if (refreshLifetime == null) {
-                refreshLifetime = rules.refreshTokenLifetime();
+                refreshLifetime = rules.refreshTokenLifetime() != null ? rules.refreshTokenLifetime()
+                        : DEFAULT_REFRESH_TOKEN_LIFETIME;
             }
-            refreshTokenExpiresAt = refreshLifetime == null ? null : now.plus(refreshLifetime);
+            refreshTokenExpiresAt = now.plus(refreshLifetime);
         } else {
             refreshToken = null;
         }

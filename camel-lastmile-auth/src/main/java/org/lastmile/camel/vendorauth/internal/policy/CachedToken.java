@@ -7,13 +7,18 @@ import org.lastmile.camel.vendorauth.spi.AccessToken;
 
 /**
  * This JVM's copy of one credential's token: what the hot path reads. It keeps the token that expires last, never takes
- * back a token that was refused here, and drops its copy only when told which token to drop.
+ * back a token that was refused here, and drops its copy only when told which token to drop. It also remembers the last
+ * token that came with a refresh token, so that a renewal after the copy was dropped (a 401) still refreshes.
  */
 final class CachedToken {
 
     private final AtomicReference<LocalToken> local = new AtomicReference<>();
     /** The text of the last token refused here: never adopted again, whatever a store or a late event says. */
     private volatile String rejected;
+    /** The last token adopted with a refresh token, kept when the copy goes. */
+    private volatile AccessToken refreshable;
+    /** The refresh token the vendor refused: not offered again. */
+    private volatile String refusedRefreshToken;
 
     /** The copy, or {@code null}: one volatile read. */
     LocalToken get() {
@@ -24,6 +29,25 @@ final class CachedToken {
     AccessToken token() {
         LocalToken current = local.get();
         return current == null ? null : current.token();
+    }
+
+    /**
+     * The token whose refresh token a renewal may use: the store's, else the copy, else the last one that came with a
+     * refresh token (the copy goes on a 401, its refresh token stays good); never with a refresh token the vendor refused.
+     *
+     * @param stored the token the store holds, or {@code null}
+     */
+    AccessToken renewalBase(AccessToken stored) {
+        AccessToken base = stored != null ? stored : token() != null ? token() : refreshable;
+        if (base != null && base.refreshToken() != null && base.refreshToken().equals(refusedRefreshToken)) {
+            return new AccessToken(base.value(), base.type(), base.expiresAt(), null, null, base.obtainedAt());
+        }
+        return base;
+    }
+
+    /** The vendor refused that refresh token: a renewal asks with the primary grant instead. */
+    void refuseRefreshToken(String refreshToken) {
+        refusedRefreshToken = refreshToken;
     }
 
     /** When the copy expires, or {@code null} when there is none. */
@@ -38,6 +62,9 @@ final class CachedToken {
      */
     LocalToken adopt(AccessToken token, RefreshTiming timing) {
         LocalToken fresh = LocalToken.of(token, timing);
+        if (token.refreshToken() != null) {
+            refreshable = token;
+        }
         if (token.value().equals(rejected)) {
             LocalToken current = local.get();
             return current != null ? current : fresh;
@@ -58,6 +85,12 @@ final class CachedToken {
     /** Whether the token was refused here. */
     boolean rejected(AccessToken token) {
         return token.value().equals(rejected);
+    }
+
+    /** Forgets everything: the credential's state leaves this JVM. */
+    void clear() {
+        local.set(null);
+        refreshable = null;
     }
 
     /** Drops the copy if it is the token of that fingerprint. */

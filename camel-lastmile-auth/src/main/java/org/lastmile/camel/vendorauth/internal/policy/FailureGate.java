@@ -8,9 +8,11 @@ import org.lastmile.camel.vendorauth.spi.TokenEndpointException;
 
 /**
  * When callers without a usable token are failed fast instead of asking the vendor: after {@code threshold} failed fetches
- * in a row, for a {@link Backoff} delay; at once for as long as the vendor's {@code Retry-After} asks. The state is the
+ * in a row, for a {@link Backoff} delay; at once for as long as the vendor's {@code Retry-After} asks. Before the
+ * threshold a failure is a hiccup: the next caller without a token asks again at once. The state is the
  * {@link FailureState} shared through the store, so a failure counted on another member counts here, and the first
- * success anywhere ends it.
+ * success anywhere ends it. A background refresh (a usable token is still at hand, nobody waits) always waits the
+ * back-off, so that a busy route does not hammer a failing vendor with refreshes.
  */
 final class FailureGate {
 
@@ -19,6 +21,8 @@ final class FailureGate {
     private final Clock clock;
     /** {@code null} while the last fetch succeeded. */
     private volatile FailureState state;
+    /** Epoch millisecond before which no background refresh starts; 0 after a success. */
+    private volatile long refreshAllowedAt;
 
     /**
      * @param backoff   how long the vendor is left alone once failing fast
@@ -26,18 +30,14 @@ final class FailureGate {
      * @param clock     the time source
      */
     FailureGate(Backoff backoff, int threshold, Clock clock) {
-        if (threshold < 1) {
-            throw new IllegalArgumentException("Option failFastThreshold must be at least 1, not " + threshold);
-        }
         this.backoff = backoff;
         this.threshold = threshold;
         this.clock = clock;
     }
 
-    /** Epoch millisecond before which no fetch may start; 0 when one may start now. */
-    long retryAtMillis() {
-        FailureState current = state;
-        return current == null ? 0 : current.retryAt().toEpochMilli();
+    /** Epoch millisecond before which no background refresh starts; 0 when one may start now. One volatile read. */
+    long refreshAllowedAt() {
+        return refreshAllowedAt;
     }
 
     /**
@@ -58,14 +58,11 @@ final class FailureGate {
     synchronized FailureState failed(TokenEndpointException failure) {
         FailureState before = state;
         int failures = before == null ? 1 : before.failures() + 1;
-        Duration wait;
-        if (failures >= threshold) {
-            wait = backoff.delay(failures - threshold + 1, failure.getRetryAfter());
-        } else {
-            wait = failure.getRetryAfter() == null ? Duration.ZERO : failure.getRetryAfter();
-        }
+        Duration wait = failures >= threshold ? backoff.delay(failures - threshold + 1, failure.getRetryAfter())
+                : failure.getRetryAfter() == null ? Duration.ZERO : failure.getRetryAfter();
         FailureState after = new FailureState(failure, failures, clock.instant().plus(wait));
         state = after;
+        refreshAllowedAt = clock.millis() + backoff.delay(failures, failure.getRetryAfter()).toMillis();
         return after;
     }
 
@@ -74,17 +71,23 @@ final class FailureGate {
         FailureState current = state;
         if (current == null || shared.failures() >= current.failures() || shared.retryAt().isAfter(current.retryAt())) {
             state = shared;
+            refreshAllowedAt = Math.max(refreshAllowedAt, shared.retryAt().toEpochMilli());
         }
     }
 
     /** A fetch succeeded, here or anywhere: callers ask again at once. */
     void succeeded() {
         state = null;
+        refreshAllowedAt = 0;
     }
 
-    /** Whether the last fetch failed: the health of a credential without a usable token. */
-    boolean failing() {
-        return state != null;
+    /**
+     * Whether callers without a usable token are failed fast: the threshold is reached, or the vendor asked for a wait.
+     * Before that a failure is a hiccup, not an outage.
+     */
+    boolean failingFast() {
+        FailureState current = state;
+        return current != null && (current.failures() >= threshold || clock.millis() < current.retryAt().toEpochMilli());
     }
 
     /** The last failure's message (the vendor's words, free of secrets), or {@code null} after a success. */

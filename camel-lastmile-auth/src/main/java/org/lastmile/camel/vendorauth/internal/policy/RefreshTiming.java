@@ -1,23 +1,26 @@
 package org.lastmile.camel.vendorauth.internal.policy;
 
 import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.lastmile.camel.vendorauth.spi.AccessToken;
 
 /**
- * The two moments that matter in a token's life. From {@code refreshAt} on, one background refresh runs while callers keep
- * the current token; from {@code usableUntil} on, the token is not sent any more and callers wait for a new one. Each margin
- * is capped at a fraction of the lifetime, so that a short-lived token is not refreshed in a loop.
+ * When to refresh a token, and when to stop sending it. The refresh window opens {@code min(refreshMargin, 20 % of the
+ * lifetime)} before expiry, so that a token costs at most 1.25 token calls per lifetime, however short; each copy of a
+ * token refreshes at a random moment in the first half of the window, so that credentials fetched together do not all
+ * refresh together, and the second half leaves the refresh time to land. From {@code usableUntil} on ({@code min(5 s, 10 %
+ * of the lifetime)} before expiry: clock skew and time in flight) the token is not sent and callers wait.
  *
- * @param refreshMargin  how long before expiry the refresh starts
- * @param refreshFraction the most of a token's lifetime the refresh margin may take
- * @param expirySkew     how long before expiry a token stops being sent (clock skew and time in flight)
- * @param skewFraction   the most of a token's lifetime the skew may take
+ * @param refreshMargin   how long before expiry the refresh window opens, at most
+ * @param refreshFraction the most of a token's lifetime the refresh window may take
+ * @param expirySkew      how long before expiry a token stops being sent
+ * @param skewFraction    the most of a token's lifetime the skew may take
  */
 public record RefreshTiming(Duration refreshMargin, double refreshFraction, Duration expirySkew, double skewFraction) {
 
-    /** 60 s ahead (at most half the lifetime); stop sending 5 s before expiry (at most a tenth of it). */
-    public static final RefreshTiming DEFAULT = new RefreshTiming(Duration.ofSeconds(60), 0.5, Duration.ofSeconds(5), 0.1);
+    /** 60 s ahead (at most a fifth of the lifetime); stop sending 5 s before expiry (at most a tenth of it). */
+    public static final RefreshTiming DEFAULT = new RefreshTiming(Duration.ofSeconds(60), 0.2, Duration.ofSeconds(5), 0.1);
 
     public RefreshTiming {
         if (refreshMargin.isNegative() || expirySkew.isNegative()) {
@@ -33,9 +36,16 @@ public record RefreshTiming(Duration refreshMargin, double refreshFraction, Dura
         return new RefreshTiming(margin, refreshFraction, expirySkew, skewFraction);
     }
 
-    /** Epoch millisecond from which a background refresh is due. */
-    public long refreshAt(AccessToken token) {
+    /** Epoch millisecond at which the refresh window opens: from then on a token found in a store is not reused. */
+    public long windowOpens(AccessToken token) {
         return token.expiresAt().toEpochMilli() - cap(refreshMargin, refreshFraction, token);
+    }
+
+    /** Epoch millisecond from which this copy refreshes: a random moment in the first half of the window. */
+    public long refreshAt(AccessToken token) {
+        long opens = windowOpens(token);
+        long spread = Math.max(0, (usableUntil(token) - opens) / 2);
+        return spread == 0 ? opens : opens + ThreadLocalRandom.current().nextLong(spread + 1);
     }
 
     /** Epoch millisecond from which the token is no longer sent. */

@@ -1,9 +1,12 @@
 package org.lastmile.camel.vendorauth.internal.policy;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 
 import org.lastmile.camel.vendorauth.internal.oauth.GrantStrategy;
 import org.lastmile.camel.vendorauth.internal.oauth.TokenClient;
@@ -16,7 +19,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Hands out one {@link TokenSource} per credential, so that every endpoint of a credential shares its token, its flight
- * and its back-off, and holds what they share: the store, the client, the executor fetches run on, and the policies.
+ * and its failure gate, and holds what they share: the store, the grant strategy, the executor fetches run on, this JVM's
+ * flights and the settings.
+ *
+ * <p>
+ * Memory follows the credentials in use, not their history: {@link #sweep()} drops the source of a credential nobody used
+ * for {@link PolicySettings#credentialIdleTimeout()} and that nobody waits for (its token stays in the store until it
+ * expires, so coming back costs a store read, not a token call); at most {@link PolicySettings#maxCredentials()} sources
+ * are kept, and a credential beyond them is refused, with one warning.
  */
 public final class TokenManager implements AutoCloseable {
 
@@ -27,46 +37,102 @@ public final class TokenManager implements AutoCloseable {
     private final SingleFlight<TokenKey, LocalToken> flights = new SingleFlight<>();
     private final Executor executor;
     private final Clock clock;
-    private final RefreshTiming timing;
-    private final Backoff backoff;
-    private final int failFastThreshold;
+    private final PolicySettings settings;
     private final Map<TokenKey, TokenSource> sources = new ConcurrentHashMap<>();
+    private final List<Consumer<TokenSource>> retirements = new CopyOnWriteArrayList<>();
+    /** Whether the cap was reported since the sources last fell below it. */
+    private volatile boolean capReported;
 
     /**
      * @param store    where tokens are shared
      * @param client   how the vendor is asked
      * @param executor where fetches run
      * @param clock    the time source
-     * @param timing   when to refresh and when to stop sending a token
-     * @param backoff  how long to leave the vendor alone once failing fast
-     * @param failFastThreshold failed fetches in a row from which callers without a token are failed fast
+     * @param settings the policy's options
      */
-    public TokenManager(TokenStore store, TokenClient client, Executor executor, Clock clock, RefreshTiming timing,
-                        Backoff backoff, int failFastThreshold) {
+    public TokenManager(TokenStore store, TokenClient client, Executor executor, Clock clock, PolicySettings settings) {
         this.store = store;
         this.grants = new GrantStrategy(client, clock);
         this.executor = executor;
         this.clock = clock;
-        this.timing = timing;
-        this.backoff = backoff;
-        this.failFastThreshold = failFastThreshold;
+        this.settings = settings;
     }
 
-    /** The source of the request's credential, made on first use. */
-    public TokenSource source(Credential request) {
-        return sources.computeIfAbsent(request.key(),
-                key -> new TokenSource(request, store, grants, flights, executor, clock, timing,
-                        new FailureGate(backoff, failFastThreshold, clock)));
+    /**
+     * The source of the credential, made on first use.
+     *
+     * @throws IllegalStateException when {@link PolicySettings#maxCredentials()} credentials are in use already
+     */
+    public TokenSource source(Credential credential) {
+        TokenSource existing = sources.get(credential.key());
+        if (existing != null) {
+            return existing;
+        }
+        if (sources.size() >= settings.maxCredentials()) {
+            sweep();
+            if (sources.size() >= settings.maxCredentials()) {
+                throw full();
+            }
+        }
+        return sources.computeIfAbsent(credential.key(), key -> new TokenSource(credential, store, grants, flights,
+                executor, clock, settings.timing(), new FailureGate(settings.backoff(), settings.failFastThreshold(),
+                        clock)));
     }
 
-    /** Ends the sources' subscriptions to the store. */
+    private IllegalStateException full() {
+        String message = "Option maxCredentials: this vendorauth component already keeps " + settings.maxCredentials()
+                + " credentials in use; a credential unused for credentialIdleTimeout ("
+                + settings.credentialIdleTimeout().toMillis() + " ms) makes room";
+        if (!capReported) {
+            capReported = true;
+            LOG.warn("{}. Refusing new credentials until then (said once until there is room again)", message);
+        }
+        return new IllegalStateException(message);
+    }
+
+    /** Tells {@code listener} of each source the sweep drops, so that what shows it (health check, meters) goes too. */
+    public void onRetired(Consumer<TokenSource> listener) {
+        retirements.add(listener);
+    }
+
+    /** Drops the sources of credentials unused for the idle timeout and not waited for. */
+    public synchronized void sweep() {
+        long now = clock.millis();
+        long timeout = settings.credentialIdleTimeout().toMillis();
+        sources.forEach((key, source) -> {
+            if (source.idleFor(now, timeout) && sources.remove(key, source)) {
+                try {
+                    source.retire();
+                } catch (Exception e) {
+                    LOG.debug("Could not end the store subscription of {}", key, e);
+                }
+                retirements.forEach(listener -> listener.accept(source));
+            }
+        });
+        if (sources.size() < settings.maxCredentials()) {
+            capReported = false;
+        }
+    }
+
+    /** How many credentials this manager keeps. */
+    public int size() {
+        return sources.size();
+    }
+
+    /** The context is stopping: every caller still waiting for a token is answered now. */
+    public void stop() {
+        sources.values().forEach(TokenSource::stop);
+    }
+
+    /** Answers the callers still waiting and ends the sources' subscriptions to the store. */
     @Override
     public void close() {
+        stop();
         sources.values().forEach(source -> {
             try {
                 source.close();
             } catch (Exception e) {
-                LOG.debug("Could not end the store watch of {}", source.key(), e);
+                LOG.debug("Could not end the store subscription of {}", source.key(), e);
             }
         });
         sources.clear();

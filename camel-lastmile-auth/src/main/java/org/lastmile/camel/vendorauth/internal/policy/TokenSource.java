@@ -37,6 +37,8 @@ import org.slf4j.LoggerFactory;
  * <li>The store's events keep the copy and the gate in step with other parties: {@link StoreEvent.Invalidated} drops the
  * copy of exactly that token, {@link StoreEvent.Stored} ends failing fast, {@link StoreEvent.Failed} adopts the shared
  * failure.</li>
+ * <li>{@link #stop()} answers every caller still waiting, whoever fetches; a source the manager drops for idleness is
+ * {@link #retired()}, and its endpoints ask the manager for the live one.</li>
  * </ol>
  */
 public final class TokenSource implements AutoCloseable {
@@ -56,6 +58,11 @@ public final class TokenSource implements AutoCloseable {
     private final FailureGate gate;
     private final TokenStatistics statistics = new TokenStatistics();
     private final AutoCloseable subscription;
+    private final WaitingCallers waiting;
+    /** The lease this JVM holds while it fetches, released when stopping. */
+    private volatile Lease held;
+    private volatile boolean retired;
+    private final IdleWatch idle;
 
     TokenSource(Credential credential, TokenStore store, GrantStrategy grants, SingleFlight<TokenKey, LocalToken> flights,
                 Executor executor, Clock clock, RefreshTiming timing, FailureGate gate) {
@@ -69,6 +76,8 @@ public final class TokenSource implements AutoCloseable {
         this.clock = clock;
         this.timing = timing;
         this.gate = gate;
+        this.waiting = new WaitingCallers(key);
+        this.idle = new IdleWatch(clock.millis());
         this.subscription = store.subscribe(key, this::onStoreEvent);
     }
 
@@ -95,7 +104,7 @@ public final class TokenSource implements AutoCloseable {
         if (now >= current.usableUntil()) {
             return null;
         }
-        if (now >= current.refreshAt() && now >= gate.retryAtMillis() && !flights.running(key)) {
+        if (now >= current.refreshAt() && now >= gate.refreshAllowedAt() && !flights.running(key)) {
             flights.join(key, this::fly);
         }
         statistics.localHit();
@@ -119,7 +128,19 @@ public final class TokenSource implements AutoCloseable {
                 return CompletableFuture.failedFuture(fast);
             }
         }
-        return flights.join(key, this::fly);
+        return waiting.track(flights.join(key, this::fly));
+    }
+
+    /**
+     * Answers every caller still waiting with an exception that names the shutdown, and gives back a lease held, so that
+     * a stopping context strands no exchange, whoever is fetching.
+     */
+    void stop() {
+        waiting.stop();
+        Lease lease = held;
+        if (lease != null) {
+            endLease(lease::release);
+        }
     }
 
     /**
@@ -142,12 +163,19 @@ public final class TokenSource implements AutoCloseable {
                 return CompletableFuture.completedFuture(cached.adopt(found.token(), timing));
             }
             if (claim instanceof Claim.Won won) {
+                held = won.lease();
+                if (waiting.stopped()) {
+                    endLease(won.lease()::release);
+                    return CompletableFuture.failedFuture(waiting.stopping());
+                }
                 return fetchOnExecutor(won.lease());
             }
             FailureState failure = ((Claim.Failed) claim).state();
             gate.adopt(failure);
             statistics.failed();
-            return CompletableFuture.failedFuture(failure.lastFailure());
+            // another party's failure: while it is in force, say that the vendor was not asked for this caller
+            TokenEndpointException fast = gate.failFast();
+            return CompletableFuture.failedFuture(fast != null ? fast : failure.lastFailure());
         });
     }
 
@@ -173,7 +201,7 @@ public final class TokenSource implements AutoCloseable {
         AccessToken fresh;
         TokenStatistics.Fetch requests = statistics.fetch();
         try {
-            fresh = grants.fetch(credential, lease.current() != null ? lease.current() : cached.token(), requests);
+            fresh = grants.fetch(credential, cached.renewalBase(lease.current()), renewal(requests));
             requests.end(true);
         } catch (RuntimeException e) {
             requests.end(false);
@@ -185,7 +213,7 @@ public final class TokenSource implements AutoCloseable {
             endLease(() -> lease.fail(state));
             throw failure;
         } catch (Error e) {
-            lease.release();
+            endLease(lease::release);
             throw e;
         }
         gate.succeeded();
@@ -194,8 +222,29 @@ public final class TokenSource implements AutoCloseable {
         return adopted;
     }
 
+    /** The fetch's requests as the statistics count them, and a refused refresh token remembered. */
+    private GrantStrategy.Attempts renewal(TokenStatistics.Fetch requests) {
+        return new GrantStrategy.Attempts() {
+            @Override
+            public void refreshing() {
+                requests.refreshing();
+            }
+
+            @Override
+            public void requesting() {
+                requests.requesting();
+            }
+
+            @Override
+            public void refused(String refreshToken) {
+                cached.refuseRefreshToken(refreshToken);
+            }
+        };
+    }
+
     /** Ends a lease; a store that cannot record the outcome does not change it for this JVM's callers. */
     private void endLease(Runnable end) {
+        held = null;
         try {
             end.run();
         } catch (RuntimeException e) {
@@ -212,9 +261,9 @@ public final class TokenSource implements AutoCloseable {
                 "token fetch failed: " + cause.getClass().getSimpleName(), null, cause);
     }
 
-    /** Whether a token found in the store spares the fetch: not due yet, and not refused here. */
+    /** Whether a token found in the store spares the fetch: its refresh window not open yet, and not refused here. */
     private boolean reusable(AccessToken token) {
-        return clock.millis() < timing.refreshAt(token) && !cached.rejected(token);
+        return clock.millis() < timing.windowOpens(token) && !cached.rejected(token);
     }
 
     private void onStoreEvent(StoreEvent event) {
@@ -238,18 +287,39 @@ public final class TokenSource implements AutoCloseable {
     }
 
     /**
-     * Whether a caller without a usable token would fail now: the last fetch failed and no usable token is at hand. The
-     * health of this credential is DOWN exactly while this holds.
+     * Whether a caller without a usable token is failed fast now, and none is at hand. The health of this credential is
+     * DOWN exactly while this holds: from the failure threshold (or a vendor's {@code Retry-After}) on, not at a hiccup.
      */
     public boolean failing() {
         LocalToken current = cached.get();
         boolean usable = current != null && clock.millis() < current.usableUntil();
-        return !usable && gate.failing();
+        return !usable && gate.failingFast();
     }
 
     /** The last failure's message (the vendor's words, free of secrets), or {@code null} after a success. */
     public String lastFailureMessage() {
         return gate.lastFailureMessage();
+    }
+
+    /**
+     * Whether nobody used this credential for {@code timeout} and nothing is pending: what the manager's sweep asks. Uses
+     * are read from the statistics the hot path counts anyway, so idleness costs the hot path nothing.
+     */
+    boolean idleFor(long now, long timeout) {
+        return idle.unusedFor(statistics.localHits() + statistics.waits(), now) >= timeout && waiting.none()
+                && !flights.running(key);
+    }
+
+    /** Whether the manager dropped this source: its endpoints ask the manager for the live one. */
+    public boolean retired() {
+        return retired;
+    }
+
+    /** The manager dropped this source: it forgets its tokens and its subscription. */
+    void retire() throws Exception {
+        retired = true;
+        cached.clear();
+        close();
     }
 
     /** Ends the subscription to the store's events. */

@@ -81,7 +81,8 @@ public record VendorProfile(
      * @param defaultLifetime      assumed when the answer has neither {@code expires_in} nor a JWT {@code exp}
      * @param minLifetime          a shorter (or negative) lifetime is raised to this, with a warning
      * @param maxLifetime          a longer lifetime is cut to this, with a warning
-     * @param refreshTokenLifetime how long a refresh token lives when the answer does not say; {@code null}: until rejected
+     * @param refreshTokenLifetime how long a refresh token lives when the answer does not say; {@code null}: the
+     *                             parser's default of 7 days
      */
     public record ExpiryRules(
             ExpiresInUnit expiresInUnit,

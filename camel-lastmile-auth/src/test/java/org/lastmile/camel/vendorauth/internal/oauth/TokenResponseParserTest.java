@@ -92,6 +92,18 @@ class TokenResponseParserTest {
     }
 
     @Test
+    void aRefreshTokenOfUnstatedLifetimeOutlivesItsAccessTokenByDays() {
+        AccessToken unstated = parse("{\"access_token\":\"a\",\"expires_in\":3600,\"refresh_token\":\"r\"}", SECONDS);
+
+        assertThat(unstated.refreshTokenExpiresAt())
+                .isEqualTo(NOW.plus(TokenResponseParser.DEFAULT_REFRESH_TOKEN_LIFETIME));
+        assertThat(TokenResponseParser.DEFAULT_REFRESH_TOKEN_LIFETIME).isGreaterThanOrEqualTo(Duration.ofDays(1));
+        assertThat(unstated.keepUntil()).as("a store keeps the entry for the refresh token")
+                .isEqualTo(unstated.refreshTokenExpiresAt());
+        assertThat(unstated.hasUsableRefreshToken(NOW.plus(Duration.ofDays(2)))).isTrue();
+    }
+
+    @Test
     void aSuccessThatIsNoTokenIsAnError() {
         assertThatThrownBy(() -> parse("<html>maintenance</html>", SECONDS))
                 .isInstanceOf(TokenEndpointException.class).hasMessageContaining("not a JSON object");

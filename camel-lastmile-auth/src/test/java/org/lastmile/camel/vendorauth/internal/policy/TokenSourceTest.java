@@ -75,13 +75,14 @@ class TokenSourceTest {
         TokenSource source = manager.source(request);
         assertThat(token(source)).isEqualTo("t1");
 
-        // due at 50 s: the 60 s margin is capped at half the 100 s lifetime
-        clock.advance(Duration.ofSeconds(49));
+        // the window opens at 80 s (the 60 s margin is capped at a fifth of the 100 s lifetime); the copy refreshes in
+        // its first half, by 87.5 s
+        clock.advance(Duration.ofSeconds(79));
         assertThat(source.tryNow().token().value()).isEqualTo("t1");
         assertThat(tokenCalls(vendor)).isEqualTo(1);
 
         vendor.stubFor(post("/token").willReturn(TokenAnswers.token("t2", 100).withFixedDelay(1500)));
-        clock.advance(Duration.ofSeconds(2));
+        clock.advance(Duration.ofSeconds(9));
         assertThat(source.tryNow().token().value()).as("served while the refresh runs").isEqualTo("t1");
         assertThat(source.tryNow().token().value()).isEqualTo("t1");
 
@@ -95,7 +96,7 @@ class TokenSourceTest {
         TokenSource source = manager.source(request);
         token(source);
 
-        // due from 50 s, unusable from 95 s (the 5 s skew: less than a tenth of the lifetime)
+        // due by 87.5 s, unusable from 95 s (the 5 s skew: less than a tenth of the lifetime)
         clock.advance(Duration.ofSeconds(89));
         vendor.stubFor(post("/token").willReturn(TokenAnswers.json(503, "{}")));
         assertThat(source.tryNow()).isNotNull();
@@ -117,11 +118,11 @@ class TokenSourceTest {
         TokenSource source = manager.source(request);
         assertThat(token(source)).isEqualTo("t1");
 
-        clock.advance(Duration.ofSeconds(51));
+        clock.advance(Duration.ofSeconds(88));
         source.tryNow();
         eventually("refreshed with r1", () -> source.tryNow().token().value().equals("t2"));
 
-        clock.advance(Duration.ofSeconds(51));
+        clock.advance(Duration.ofSeconds(88));
         source.tryNow();
         eventually("refreshed with the rotated r2", () -> source.tryNow().token().value().equals("t3"));
         assertThat(source.tryNow().token().refreshToken()).as("kept when the answer has none").isEqualTo("r2");
@@ -148,7 +149,7 @@ class TokenSourceTest {
     }
 
     @Test
-    void failuresAreNotCachedAndBackOff() throws Exception {
+    void failuresAreNotCachedAndBackOffOnceTheyPersist() throws Exception {
         vendor.stubFor(post("/token").willReturn(TokenAnswers.json(503,
                 "{\"error\":\"temporarily_unavailable\",\"error_description\":\"Maintenance\"}")));
         TokenSource source = manager.source(request);
@@ -156,23 +157,29 @@ class TokenSourceTest {
         assertThatThrownBy(() -> token(source)).hasCauseInstanceOf(TokenEndpointException.class)
                 .hasMessageContaining("Maintenance");
         assertThat(store.get(request.key())).as("nothing cached after a failure").isNull();
+        // a hiccup is not served to the next caller: each asks again until the third failure in a row
+        for (int i = 2; i <= 3; i++) {
+            assertThatThrownBy(() -> token(source)).hasMessageContaining("Maintenance")
+                    .hasMessageNotContaining("not asked again");
+            assertThat(tokenCalls(vendor)).isEqualTo(i);
+        }
 
         // within the back-off: fail fast with the vendor's words, without asking again
         for (int i = 0; i < 20; i++) {
             assertThatThrownBy(() -> token(source)).hasMessageContaining("Maintenance")
-                    .hasMessageContaining("not asked again");
+                    .hasMessageContaining("not asked again").hasMessageContaining("after 3 failures");
         }
-        assertThat(tokenCalls(vendor)).isEqualTo(1);
+        assertThat(tokenCalls(vendor)).isEqualTo(3);
 
         clock.advance(Duration.ofSeconds(1));
         assertThatThrownBy(() -> token(source)).hasMessageContaining("Maintenance");
-        assertThat(tokenCalls(vendor)).as("asked again once the first back-off passed").isEqualTo(2);
+        assertThat(tokenCalls(vendor)).as("asked again once the first back-off passed").isEqualTo(4);
 
         // the second back-off is longer: 1 s no longer suffices, 2 s does
         vendor.stubFor(post("/token").willReturn(TokenAnswers.token("t1", 3600)));
         clock.advance(Duration.ofSeconds(2));
         assertThat(token(source)).isEqualTo("t1");
-        assertThat(tokenCalls(vendor)).isEqualTo(3);
+        assertThat(tokenCalls(vendor)).isEqualTo(5);
     }
 
     @Test
@@ -194,7 +201,7 @@ class TokenSourceTest {
         token(source);
 
         vendor.stubFor(post("/token").willReturn(TokenAnswers.json(500, "{}")));
-        clock.advance(Duration.ofSeconds(60));
+        clock.advance(Duration.ofSeconds(88));
         assertThat(source.tryNow().token().value()).isEqualTo("t1");
         eventually("the failed refresh has landed", () -> tokenCalls(vendor) == 2);
         for (int i = 0; i < 100; i++) {
