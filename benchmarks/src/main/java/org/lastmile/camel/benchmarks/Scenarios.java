@@ -1,5 +1,6 @@
 package org.lastmile.camel.benchmarks;
 
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,11 +10,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.hazelcast.core.HazelcastInstance;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.lastmile.camel.vendorauth.VendorAuthComponent;
 import org.lastmile.camel.vendorauth.VendorAuthEndpoint;
@@ -38,6 +41,13 @@ final class Scenarios {
 
     /** Start-up of a context to its first enriched exchange, and the heap in use then. */
     record ColdStart(String store, long millis, long heapMegabytes) {
+    }
+
+    /** The heap after a GC: before, with many credentials in use, and once they all went idle. */
+    record Memory(int credentials, long baselineBytes, long liveBytes, long idleBytes, long idleAfterMillis) {
+        double bytesPerLiveCredential() {
+            return (liveBytes - baselineBytes) / (double) credentials;
+        }
     }
 
     private Scenarios() {
@@ -131,6 +141,53 @@ final class Scenarios {
         } finally {
             threads.shutdownNow();
         }
+    }
+
+    /**
+     * A route whose credential is a tenant taken from the exchange: {@code credentials} tenants, one exchange each, then
+     * nothing until the component has let them all go.
+     */
+    static Memory memory(int credentials, Duration credentialIdleTimeout) throws Exception {
+        try (LocalVendor vendor = new LocalVendor(Duration.ofHours(1), Duration.ZERO)) {
+            CamelContext camel = new DefaultCamelContext();
+            VendorAuthComponent component = new VendorAuthComponent();
+            component.setTokenStore(new InMemoryTokenStore());
+            component.setCredentialIdleTimeout(credentialIdleTimeout.toMillis());
+            camel.addComponent("vendorauth", component);
+            camel.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("direct:tenant").toD("vendorauth:oauth2?tokenUrl=" + vendor.baseUrl()
+                            + "/token&clientId=tenant-${header.tenant}&clientSecret=bench-secret");
+                }
+            });
+            camel.start();
+            try {
+                ProducerTemplate template = camel.createProducerTemplate();
+                template.sendBodyAndHeader("direct:tenant", "", "tenant", 0);
+                long baseline = heapAfterGc();
+                for (int tenant = 1; tenant <= credentials; tenant++) {
+                    template.sendBodyAndHeader("direct:tenant", "", "tenant", tenant);
+                }
+                long live = heapAfterGc();
+                long idleSince = System.nanoTime();
+                while (component.credentialsInUse() > 0) {
+                    Thread.sleep(100);
+                }
+                long idleAfter = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - idleSince);
+                return new Memory(credentials, baseline, live, heapAfterGc(), idleAfter);
+            } finally {
+                camel.stop();
+            }
+        }
+    }
+
+    private static long heapAfterGc() throws InterruptedException {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(100);
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
     private static double micros(long[] sorted, double quantile) {

@@ -37,6 +37,15 @@ class BenchmarkSmokeTest {
     }
 
     @Test
+    void refreshCostAndMemoryAreMeasured() throws Exception {
+        RefreshCost.Result cost = RefreshCost.measure(Duration.ofSeconds(2), 2);
+        assertThat(cost.tokenCalls()).isPositive();
+        Scenarios.Memory memory = Scenarios.memory(20, Duration.ofMillis(300));
+        assertThat(memory.liveBytes()).isPositive();
+        assertThat(memory.idleBytes()).isPositive();
+    }
+
+    @Test
     void latencyAndColdStartAreMeasured() throws Exception {
         Scenarios.Latency latency = Scenarios.refreshBoundary(2, Duration.ofSeconds(2));
         assertThat(latency.exchanges()).isPositive();

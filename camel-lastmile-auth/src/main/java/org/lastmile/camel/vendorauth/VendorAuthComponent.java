@@ -311,6 +311,12 @@ public class VendorAuthComponent extends DefaultComponent implements SSLContextP
         return credentials.source(credential);
     }
 
+    /** How many credentials this component keeps in this JVM now: those in use, at most {@code maxCredentials}. */
+    public int credentialsInUse() {
+        TokenManager manager = tokenManager;
+        return manager == null ? 0 : manager.size();
+    }
+
     /** Where exchanges that waited for a token resume their route. */
     Executor resumeExecutor() {
         return resumeExecutor;
