@@ -4,18 +4,17 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.lastmile.camel.vendorauth.spi.InMemoryTokenStore;
+import org.lastmile.camel.vendorauth.test.CamelApplications;
 import org.lastmile.camel.vendorauth.test.TokenAnswers;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.lastmile.camel.vendorauth.test.Eventually.eventually;
+import static org.lastmile.camel.vendorauth.test.TokenAnswers.tokenCalls;
 
 /** A tenant taken from input: the component keeps the credentials in use, at most a cap of them, not their history. */
 class CredentialMemoryTest {
@@ -32,20 +31,17 @@ class CredentialMemoryTest {
 
     /** A route whose credential depends on the exchange's tenant header. */
     private void start(long credentialIdleTimeout, int maxCredentials) throws Exception {
-        camel = new DefaultCamelContext();
         VendorAuthComponent component = new VendorAuthComponent();
         component.setTokenStore(new InMemoryTokenStore());
         component.setCredentialIdleTimeout(credentialIdleTimeout);
         component.setMaxCredentials(maxCredentials);
-        camel.addComponent("vendorauth", component);
-        camel.addRoutes(new RouteBuilder() {
+        camel = CamelApplications.start(component, new RouteBuilder() {
             @Override
             public void configure() {
                 from("direct:tenant").toD("vendorauth:oauth2?tokenUrl=" + vendor.baseUrl()
                         + "/token&clientId=tenant-${header.tenant}&clientSecret=s3cret");
             }
         });
-        camel.start();
         vendor.stubFor(post("/token").willReturn(TokenAnswers.freshToken(3600)));
     }
 
@@ -69,8 +65,7 @@ class CredentialMemoryTest {
         Exchange back = call(1);
         assertThat(back.getException()).isNull();
         assertThat(back.getMessage().getHeader("Authorization", String.class)).startsWith("Bearer tok-");
-        assertThat(vendor.findAll(postRequestedFor(urlEqualTo("/token")))).as("the returning tenant's token came from"
-                + " the store").hasSize(5);
+        assertThat(tokenCalls(vendor)).as("the returning tenant's token came from the store").isEqualTo(5);
     }
 
     @Test

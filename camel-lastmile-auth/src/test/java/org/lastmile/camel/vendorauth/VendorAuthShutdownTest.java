@@ -9,20 +9,18 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.hazelcast.core.HazelcastInstance;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
-import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.lastmile.camel.vendorauth.spi.InMemoryTokenStore;
 import org.lastmile.camel.vendorauth.spi.TokenStore;
+import org.lastmile.camel.vendorauth.test.CamelApplications;
 import org.lastmile.camel.vendorauth.test.LoopbackCluster;
 import org.lastmile.camel.vendorauth.test.TokenAnswers;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.lastmile.camel.vendorauth.test.Eventually.eventually;
+import static org.lastmile.camel.vendorauth.test.TokenAnswers.tokenCalls;
 
 /**
  * A stopping application answers every exchange that waits for a token, at once, whoever fetches it and whichever store
@@ -34,25 +32,16 @@ class VendorAuthShutdownTest {
     static WireMockExtension vendor = TokenAnswers.vendor();
 
     /** An application whose token calls may take 90 s: only the shutdown can end its exchanges' wait. */
-    private static CamelContext application(TokenStore store, HazelcastInstance member) throws Exception {
-        CamelContext camel = new DefaultCamelContext();
-        VendorAuthComponent component = new VendorAuthComponent();
-        if (store != null) {
-            component.setTokenStore(store);
-        } else {
-            component.setHazelcastInstance(member);
-        }
+    private static CamelContext application(VendorAuthComponent component) throws Exception {
         component.setResponseTimeout(90_000);
-        camel.addComponent("vendorauth", component);
-        camel.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("direct:api").to("vendorauth:oauth2?tokenUrl=" + vendor.baseUrl()
-                        + "/token&clientId=orders&clientSecret=s3cret");
-            }
-        });
-        camel.start();
-        return camel;
+        return CamelApplications.start(component, CamelApplications.apiRoute("vendorauth:oauth2?tokenUrl="
+                + vendor.baseUrl() + "/token&clientId=orders&clientSecret=s3cret"));
+    }
+
+    private static VendorAuthComponent sharingThrough(TokenStore store) {
+        VendorAuthComponent component = new VendorAuthComponent();
+        component.setTokenStore(store);
+        return component;
     }
 
     private static void exchangesWaitingOnAnotherApplicationsFetchAreAnswered(CamelContext fetching,
@@ -60,8 +49,7 @@ class VendorAuthShutdownTest {
         vendor.stubFor(post("/token").willReturn(TokenAnswers.token("too-late", 3600).withFixedDelay(60_000)));
         try {
             fetching.createProducerTemplate().asyncSend("direct:api", exchange -> { });
-            eventually("the other application asks the vendor",
-                    () -> vendor.findAll(postRequestedFor(urlEqualTo("/token"))).size() == 1);
+            eventually("the other application asks the vendor", () -> tokenCalls(vendor) == 1);
             List<CompletableFuture<Exchange>> waiting = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
                 waiting.add(stopping.createProducerTemplate().asyncSend("direct:api", exchange -> { }));
@@ -75,7 +63,7 @@ class VendorAuthShutdownTest {
             }
             assertThat(stopped).as("the context stops without waiting for its exchanges' grace period")
                     .succeedsWithin(30, TimeUnit.SECONDS);
-            assertThat(vendor.findAll(postRequestedFor(urlEqualTo("/token")))).hasSize(1);
+            assertThat(tokenCalls(vendor)).isEqualTo(1);
         } finally {
             fetching.stop();
             stopping.stop();
@@ -85,7 +73,8 @@ class VendorAuthShutdownTest {
     @Test
     void withAStoreSharedInMemory() throws Exception {
         TokenStore shared = new InMemoryTokenStore();
-        exchangesWaitingOnAnotherApplicationsFetchAreAnswered(application(shared, null), application(shared, null));
+        exchangesWaitingOnAnotherApplicationsFetchAreAnswered(application(sharingThrough(shared)),
+                application(sharingThrough(shared)));
     }
 
     @Test
@@ -93,7 +82,9 @@ class VendorAuthShutdownTest {
         try (LoopbackCluster cluster = new LoopbackCluster()) {
             HazelcastInstance first = cluster.startMember();
             HazelcastInstance second = cluster.startMember();
-            exchangesWaitingOnAnotherApplicationsFetchAreAnswered(application(null, first), application(null, second));
+            exchangesWaitingOnAnotherApplicationsFetchAreAnswered(
+                    application(CamelApplications.sharingThrough(first)),
+                    application(CamelApplications.sharingThrough(second)));
         }
     }
 }

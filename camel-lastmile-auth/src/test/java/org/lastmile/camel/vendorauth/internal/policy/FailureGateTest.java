@@ -17,9 +17,8 @@ import org.lastmile.camel.vendorauth.test.ManagerFixture;
 import org.lastmile.camel.vendorauth.test.TokenAnswers;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.lastmile.camel.vendorauth.test.TokenAnswers.tokenCalls;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
@@ -42,10 +41,6 @@ class FailureGateTest {
     void stop() throws InterruptedException {
         silent.close();
         asking.close();
-    }
-
-    private static int calls() {
-        return vendor.findAll(postRequestedFor(urlEqualTo("/token"))).size();
     }
 
     private static String token(TokenSource source) throws Exception {
@@ -91,7 +86,7 @@ class FailureGateTest {
         }
 
         assertThat(token(source)).as("the next caller asks again at once").isEqualTo("good");
-        assertThat(calls()).as("one call per caller").isEqualTo(failures + 1);
+        assertThat(tokenCalls(vendor)).as("one call per caller").isEqualTo(failures + 1);
     }
 
     @Test
@@ -99,7 +94,7 @@ class FailureGateTest {
         TokenSource source = asking.manager().source(credential);
         TokenSource elsewhere = silent.manager().source(credential);
         failThreeTimes(source);
-        assertThat(calls()).isEqualTo(3);
+        assertThat(tokenCalls(vendor)).isEqualTo(3);
         assertThat(source.failing()).as("DOWN once failing fast").isTrue();
         assertThat(elsewhere.failing()).as("told through the store").isTrue();
 
@@ -115,7 +110,7 @@ class FailureGateTest {
             assertThat(failure(late.manager().source(credential)).getMessage()).contains("Planned maintenance")
                     .contains("not asked again");
         }
-        assertThat(calls()).as("nobody asked while failing fast").isEqualTo(3);
+        assertThat(tokenCalls(vendor)).as("nobody asked while failing fast").isEqualTo(3);
     }
 
     @Test
@@ -131,7 +126,7 @@ class FailureGateTest {
 
         assertThat(elsewhere.failing()).as("UP at once on the member that never asked").isFalse();
         assertThat(token(elsewhere)).as("the stored token, without failing fast").isEqualTo("recovered");
-        assertThat(calls()).isEqualTo(4);
+        assertThat(tokenCalls(vendor)).isEqualTo(4);
     }
 
     @Test
@@ -148,11 +143,11 @@ class FailureGateTest {
                     .contains("after 1 failure ");
             assertThat(caller.failing()).isTrue();
         }
-        assertThat(calls()).isEqualTo(1);
+        assertThat(tokenCalls(vendor)).isEqualTo(1);
 
         vendor.stubFor(post("/token").willReturn(TokenAnswers.token("after-wait", 3600)));
         asking.clock().advance(Duration.ofSeconds(1));
         assertThat(token(elsewhere)).isEqualTo("after-wait");
-        assertThat(calls()).isEqualTo(2);
+        assertThat(tokenCalls(vendor)).isEqualTo(2);
     }
 }

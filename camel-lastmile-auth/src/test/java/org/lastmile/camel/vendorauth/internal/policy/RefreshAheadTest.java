@@ -17,9 +17,8 @@ import org.lastmile.camel.vendorauth.test.ManagerFixture;
 import org.lastmile.camel.vendorauth.test.TokenAnswers;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.lastmile.camel.vendorauth.test.TokenAnswers.tokenCalls;
 
 /** Refresh ahead costs at most 1.25 token calls per lifetime, whatever the lifetime, and copies do not refresh together. */
 class RefreshAheadTest {
@@ -53,7 +52,7 @@ class RefreshAheadTest {
             fixture.settle();
             fixture.clock().advance(step);
         }
-        int calls = vendor.findAll(postRequestedFor(urlEqualTo("/token"))).size();
+        int calls = tokenCalls(vendor);
         // the first fetch, then a refresh at 80 % to 90 % of each token's life
         assertThat((calls - 1) / (double) lifetimes).as(calls + " calls").isBetween(1.0, 1.25);
         assertThat(source.statistics().waits()).as("nobody waited after the first fetch").isEqualTo(1);

@@ -18,9 +18,8 @@ import org.lastmile.camel.vendorauth.test.ManagerFixture;
 import org.lastmile.camel.vendorauth.test.TokenAnswers;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.lastmile.camel.vendorauth.test.TokenAnswers.tokenCalls;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.lastmile.camel.vendorauth.test.Eventually.eventually;
 
@@ -43,10 +42,6 @@ class TokenManagerTest {
 
     private static Credential tenant(int tenant) {
         return ManagerFixture.request(vendor.baseUrl() + "/token", Map.of("tenant", String.valueOf(tenant)));
-    }
-
-    private static int calls() {
-        return vendor.findAll(postRequestedFor(urlEqualTo("/token"))).size();
     }
 
     private TokenSource used(int tenant) throws Exception {
@@ -76,7 +71,7 @@ class TokenManagerTest {
         TokenSource back = manager.source(tenant(2));
         assertThat(back).isNotSameAs(idle);
         assertThat(back.await().get(20, TimeUnit.SECONDS)).isNotNull();
-        assertThat(calls()).as("the token came from the store, not the vendor").isEqualTo(2);
+        assertThat(tokenCalls(vendor)).as("the token came from the store, not the vendor").isEqualTo(2);
     }
 
     @Test
@@ -111,7 +106,7 @@ class TokenManagerTest {
         vendor.stubFor(post("/token").willReturn(TokenAnswers.token("too-late", 3600).withFixedDelay(60_000)));
         try (ManagerFixture other = new ManagerFixture(Duration.ofSeconds(90), SETTINGS, 1, fixture)) {
             CompletableFuture<LocalToken> fetching = other.manager().source(tenant(1)).await();
-            eventually("the other member asks the vendor", () -> calls() == 1);
+            eventually("the other member asks the vendor", () -> tokenCalls(vendor) == 1);
 
             TokenSource source = manager.source(tenant(1));
             List<CompletableFuture<LocalToken>> waiting = new ArrayList<>();
@@ -130,7 +125,7 @@ class TokenManagerTest {
 
             other.manager().stop();
             assertThat(fetching).as("the fetching member's own caller too").failsWithin(5, TimeUnit.SECONDS);
-            assertThat(calls()).isEqualTo(1);
+            assertThat(tokenCalls(vendor)).isEqualTo(1);
         }
     }
 }
