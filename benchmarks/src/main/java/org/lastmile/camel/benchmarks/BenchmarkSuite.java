@@ -188,7 +188,7 @@ public final class BenchmarkSuite {
         }
 
         md.append("\n## 6. Memory: credentials in use and gone idle\n\n");
-        md.append(f("A route whose credential is a tenant from the exchange (`toD` with `clientId=tenant-${header.tenant}`),"
+        md.append(f("A route whose credential is a tenant from the exchange (`toD` with a token URL per tenant),"
                 + " in-memory store, one-hour tokens: %,d tenants, one exchange each, then none; `credentialIdleTimeout`"
                 + " 20 s. Heap in use after a GC, in one JVM. The heap after they went idle still holds what is not the"
                 + " component's to drop: the store's %,d tokens until they expire, and Camel's caches of dynamic endpoints"

@@ -74,7 +74,7 @@ final class RefreshCost {
              TokenClient client = new TokenClient(Duration.ofSeconds(5), Duration.ofSeconds(5), 2, clock);
              TokenManager manager = new TokenManager(new InMemoryTokenStore(clock), client, fetches, clock,
                      PolicySettings.DEFAULT)) {
-            TokenSource source = manager.source(credential(vendor.baseUrl() + "/token"));
+            TokenSource source = manager.source(credential(vendor.tokenUrl()));
             Duration step = lifetime.dividedBy(100).compareTo(Duration.ofSeconds(1)) < 0 ? lifetime.dividedBy(100)
                     : Duration.ofSeconds(1);
             long steps = lifetimes * lifetime.dividedBy(step);
@@ -97,7 +97,8 @@ final class RefreshCost {
         VendorProfile.ExpiryRules seconds = new VendorProfile.ExpiryRules(ExpiresInUnit.SECONDS, Duration.ofMinutes(5),
                 Duration.ofSeconds(1), Duration.ofDays(1), null);
         return new Credential("bench", URI.create(tokenUrl), URI.create(tokenUrl), GrantType.CLIENT_CREDENTIALS,
-                ClientAuthentication.BASIC, BodyFormat.FORM, "bench", "bench-secret", null, null, Map.of(), seconds,
+                ClientAuthentication.BASIC, BodyFormat.FORM, LocalVendor.CLIENT.clientId(),
+                LocalVendor.CLIENT.clientSecret(), null, null, Map.of(), seconds,
                 new VendorProfile.RefreshRules(true, null, null, List.of()), null);
     }
 }

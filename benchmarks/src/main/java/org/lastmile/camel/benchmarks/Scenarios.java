@@ -157,8 +157,10 @@ final class Scenarios {
             camel.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
-                    from("direct:tenant").toD("vendorauth:oauth2?tokenUrl=" + vendor.baseUrl()
-                            + "/token&clientId=tenant-${header.tenant}&clientSecret=bench-secret");
+                    // a token URL per tenant: the strict vendor knows one client and no further parameter
+                    from("direct:tenant").toD("vendorauth:oauth2?tokenUrl=RAW(" + vendor.tokenUrl()
+                            + "?tenant=${header.tenant})&clientId=" + LocalVendor.CLIENT.clientId() + "&clientSecret="
+                            + LocalVendor.CLIENT.clientSecret());
                 }
             });
             camel.start();
