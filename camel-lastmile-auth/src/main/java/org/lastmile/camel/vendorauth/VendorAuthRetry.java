@@ -6,7 +6,9 @@ import java.util.concurrent.CompletionException;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.AsyncProcessor;
 import org.apache.camel.Exchange;
+import org.apache.camel.Message;
 import org.apache.camel.Predicate;
+import org.apache.camel.Processor;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.http.base.HttpOperationFailedException;
 import org.apache.camel.support.AsyncProcessorSupport;
@@ -25,7 +27,8 @@ import org.lastmile.camel.vendorauth.internal.policy.TokenSource;
  *
  * It is Camel's own error handling: an {@code onException} for HTTP failures that are {@link #unauthorized()}, which
  * {@linkplain #renewToken() renews the token} without holding a thread, sends the exchange once more to the endpoint that
- * failed (Camel's {@link Exchange#FAILURE_ENDPOINT}) and continues the route after it. Only the failed call is repeated;
+ * failed (Camel's {@link Exchange#FAILURE_ENDPOINT}) at the very URI that failed (a {@code toD} that Camel optimises
+ * keeps its path and query in headers it has removed by then), and continues the route after it. Only the failed call is repeated;
  * a second refusal, or a renewal the token endpoint refuses, ends the exchange with that error; other errors pass through
  * untouched. The pieces are public, for routes that assemble their own error handling.
  */
@@ -36,6 +39,10 @@ public final class VendorAuthRetry {
      * traced back to its credential. It holds the endpoint, never a secret.
      */
     static final String ENDPOINT = "CamelVendorAuthEndpoint";
+    /** Where {@link #renewToken()} keeps the exchange's own {@link Exchange#HTTP_URI} header for {@link #afterRepeat()}. */
+    private static final String OWN_HTTP_URI = "CamelVendorAuthOwnHttpUri";
+    /** The exchange had no {@link Exchange#HTTP_URI} header (Camel drops a property set to {@code null}). */
+    private static final String NO_HTTP_URI = "";
 
     private VendorAuthRetry() {
     }
@@ -49,7 +56,8 @@ public final class VendorAuthRetry {
                 .onWhen(unauthorized())
                 .continued(true)
                 .process(renewToken())
-                .toD("${exchangeProperty." + Exchange.FAILURE_ENDPOINT + "}");
+                .toD("${exchangeProperty." + Exchange.FAILURE_ENDPOINT + "}")
+                .process(afterRepeat());
     }
 
     /**
@@ -88,16 +96,38 @@ public final class VendorAuthRetry {
                     return true;
                 }
                 TokenSource source = endpoint.liveTokenSource();
+                HttpOperationFailedException refusal = httpFailure(exchange);
                 source.invalidate(refused).thenCompose(removed -> source.await()).whenCompleteAsync((fresh, failure) -> {
                     if (failure != null) {
                         exchange.setException(failure instanceof CompletionException && failure.getCause() != null
                                 ? failure.getCause() : failure);
                     } else {
-                        exchange.getMessage().setHeader(VendorAuthConstants.AUTHORIZATION, fresh.authorization());
+                        Message message = exchange.getMessage();
+                        message.setHeader(VendorAuthConstants.AUTHORIZATION, fresh.authorization());
+                        if (refusal != null && refusal.getUri() != null) {
+                            Object own = message.getHeader(Exchange.HTTP_URI);
+                            exchange.setProperty(OWN_HTTP_URI, own == null ? NO_HTTP_URI : own);
+                            message.setHeader(Exchange.HTTP_URI, refusal.getUri());
+                        }
                     }
                     callback.done(false);
                 }, endpoint.getComponent().resumeExecutor());
                 return false;
+            }
+        };
+    }
+
+    /**
+     * After the repeated call: gives the exchange back the {@link Exchange#HTTP_URI} header it had, so that later HTTP
+     * calls of the route go where they would have gone.
+     */
+    public static Processor afterRepeat() {
+        return exchange -> {
+            Object own = exchange.removeProperty(OWN_HTTP_URI);
+            if (NO_HTTP_URI.equals(own)) {
+                exchange.getMessage().removeHeader(Exchange.HTTP_URI);
+            } else if (own != null) {
+                exchange.getMessage().setHeader(Exchange.HTTP_URI, own);
             }
         };
     }

@@ -39,6 +39,11 @@ class VendorAuthRetryTest extends VendorTestSupport {
                         .to("vendorauth:oauth2?tokenUrl=" + vendor.baseUrl() + "/token&clientId=orders&clientSecret=s")
                         .to(vendor.baseUrl() + "/api/orders")
                         .convertBodyTo(String.class);
+                from("direct:dynamic")
+                        .to("vendorauth:oauth2?tokenUrl=" + vendor.baseUrl() + "/token&clientId=orders&clientSecret=s")
+                        .toD(vendor.baseUrl() + "/api/${header.resource}?page=${header.page}")
+                        .convertBodyTo(String.class)
+                        .setHeader("after", constant("the rest of the route ran"));
             }
         };
     }
@@ -169,5 +174,26 @@ class VendorAuthRetryTest extends VendorTestSupport {
         assertThat(done.getException()).isInstanceOfSatisfying(TokenEndpointException.class,
                 e -> assertThat(e.getMessage()).contains("invalid_client").contains("Client blocked"));
         assertThat(apiCalls()).as("the API is not called without a token").isEqualTo(1);
+    }
+
+    @Test
+    void aDynamicCallIsRepeatedToTheSamePathAndTheRouteGoesOn() {
+        tokensT1ThenT2();
+        vendor.stubFor(get(urlEqualTo("/api/orders?page=2")).withHeader("Authorization", equalTo("Bearer t1"))
+                .willReturn(TokenAnswers.json(401, "{}")));
+        vendor.stubFor(get(urlEqualTo("/api/orders?page=2")).withHeader("Authorization", equalTo("Bearer t2"))
+                .willReturn(TokenAnswers.json(200, "{\"page\":2}")));
+
+        Exchange done = template.request("direct:dynamic", exchange -> {
+            exchange.getMessage().setHeader("resource", "orders");
+            exchange.getMessage().setHeader("page", 2);
+        });
+
+        assertThat(done.getException()).isNull();
+        assertThat(done.getMessage().getBody(String.class)).isEqualTo("{\"page\":2}");
+        assertThat(done.getMessage().getHeader("after")).isEqualTo("the rest of the route ran");
+        assertThat(done.getMessage().getHeaders()).as("the repeat's own URI does not stay on the exchange")
+                .doesNotContainKey(Exchange.HTTP_URI);
+        assertThat(vendor.findAll(getRequestedFor(urlEqualTo("/api/orders?page=2")))).hasSize(2);
     }
 }
