@@ -43,8 +43,12 @@ final class Scenarios {
     record ColdStart(String store, long millis, long heapMegabytes) {
     }
 
-    /** The heap after a GC: before, with many credentials in use, and once they all went idle. */
-    record Memory(int credentials, long baselineBytes, long liveBytes, long idleBytes, long idleAfterMillis) {
+    /**
+     * The heap after a GC: before, with many credentials in use, once they all went idle, and once the store swept their
+     * expired tokens too.
+     */
+    record Memory(int credentials, long baselineBytes, long liveBytes, long idleBytes, long idleAfterMillis,
+                  long sweptBytes) {
         double bytesPerLiveCredential() {
             return (liveBytes - baselineBytes) / (double) credentials;
         }
@@ -145,10 +149,14 @@ final class Scenarios {
 
     /**
      * A route whose credential is a tenant taken from the exchange: {@code credentials} tenants, one exchange each, then
-     * nothing until the component has let them all go.
+     * nothing until the component has let them all go; then, once their tokens expired, one exchange more, which lets the
+     * in-memory store sweep them (it does at most once a minute, when a flight is claimed).
+     *
+     * @param awaitSweep whether to wait for the store's sweep (a minute); without, the last figure is taken at once
      */
-    static Memory memory(int credentials, Duration credentialIdleTimeout) throws Exception {
-        try (LocalVendor vendor = new LocalVendor(Duration.ofHours(1), Duration.ZERO)) {
+    static Memory memory(int credentials, Duration credentialIdleTimeout, Duration tokenLifetime, boolean awaitSweep)
+            throws Exception {
+        try (LocalVendor vendor = new LocalVendor(tokenLifetime, Duration.ZERO)) {
             CamelContext camel = new DefaultCamelContext();
             VendorAuthComponent component = new VendorAuthComponent();
             component.setTokenStore(new InMemoryTokenStore());
@@ -166,6 +174,7 @@ final class Scenarios {
             camel.start();
             try {
                 ProducerTemplate template = camel.createProducerTemplate();
+                long firstSweep = System.nanoTime();
                 template.sendBodyAndHeader("direct:tenant", "", "tenant", 0);
                 long baseline = heapAfterGc();
                 for (int tenant = 1; tenant <= credentials; tenant++) {
@@ -177,7 +186,13 @@ final class Scenarios {
                     Thread.sleep(100);
                 }
                 long idleAfter = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - idleSince);
-                return new Memory(credentials, baseline, live, heapAfterGc(), idleAfter);
+                long idle = heapAfterGc();
+                long sweepDue = firstSweep + TimeUnit.SECONDS.toNanos(61) + tokenLifetime.toNanos();
+                while (awaitSweep && System.nanoTime() < sweepDue) {
+                    Thread.sleep(100);
+                }
+                template.sendBodyAndHeader("direct:tenant", "", "tenant", 0);
+                return new Memory(credentials, baseline, live, idle, idleAfter, heapAfterGc());
             } finally {
                 camel.stop();
             }

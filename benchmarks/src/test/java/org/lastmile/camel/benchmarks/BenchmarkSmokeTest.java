@@ -40,7 +40,7 @@ class BenchmarkSmokeTest {
     void refreshCostAndMemoryAreMeasured() throws Exception {
         RefreshCost.Result cost = RefreshCost.measure(Duration.ofSeconds(2), 2);
         assertThat(cost.tokenCalls()).isPositive();
-        Scenarios.Memory memory = Scenarios.memory(20, Duration.ofMillis(300));
+        Scenarios.Memory memory = Scenarios.memory(20, Duration.ofMillis(300), Duration.ofSeconds(1), false);
         assertThat(memory.liveBytes()).isPositive();
         assertThat(memory.idleBytes()).isPositive();
     }
