@@ -3,6 +3,8 @@ package org.lastmile.camel.vendorauth;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -22,6 +24,7 @@ class CredentialMemoryTest {
     @RegisterExtension
     static WireMockExtension vendor = TokenAnswers.vendor();
 
+    private final MeterRegistry meters = new SimpleMeterRegistry();
     private CamelContext camel;
 
     @AfterEach
@@ -38,6 +41,7 @@ class CredentialMemoryTest {
         camel = CamelApplications.start(component, new RouteBuilder() {
             @Override
             public void configure() {
+                getContext().getRegistry().bind("meters", meters);
                 from("direct:tenant").toD("vendorauth:oauth2?tokenUrl=" + vendor.baseUrl()
                         + "/token&clientId=tenant-${header.tenant}&clientSecret=s3cret");
             }
@@ -54,18 +58,26 @@ class CredentialMemoryTest {
         return camel.getComponent("vendorauth", VendorAuthComponent.class).tokenManager().size();
     }
 
+    /** The credentials with meters (they come and go with their readiness checks). */
+    private long shown() {
+        return meters.find("vendorauth.token.waits").meters().size();
+    }
+
     @Test
     void idleTenantsLeaveAndAReturningTenantCostsNoTokenCall() throws Exception {
         start(300, 10_000);
         for (int tenant = 1; tenant <= 5; tenant++) {
             assertThat(call(tenant).getException()).isNull();
         }
+        assertThat(shown()).as("meters of the credentials in use").isPositive();
 
         eventually("idle credentials leave", () -> credentials() == 0);
+        assertThat(shown()).as("their meters and health checks with them").isZero();
         Exchange back = call(1);
         assertThat(back.getException()).isNull();
         assertThat(back.getMessage().getHeader("Authorization", String.class)).startsWith("Bearer tok-");
         assertThat(tokenCalls(vendor)).as("the returning tenant's token came from the store").isEqualTo(5);
+        assertThat(shown()).as("shown again").isEqualTo(1);
     }
 
     @Test
