@@ -102,8 +102,9 @@ class SoakTest {
             // cold (or expired): eight threads want each token, one request per credential
             everyThreadVisits(sources, SoakTest::awaitToken);
             fixture.settle();
-            // due for refresh (from 50 s of 100), still sent: every caller is served, one refresh per credential
-            fixture.clock().advance(Duration.ofSeconds(60));
+            // due for refresh (by 87.5 s of 100), still sent (until 95 s): every caller is served, one refresh per
+            // credential
+            fixture.clock().advance(Duration.ofSeconds(88));
             everyThreadVisits(sources, source -> assertThat(source.tryNow()).isNotNull());
             fixture.settle();
             assertThat(fixture.store().size()).isEqualTo(TENANTS);
