@@ -1,6 +1,7 @@
 package org.lastmile.camel.vendorauth.internal.oauth;
 
 import java.time.Clock;
+import java.util.function.Consumer;
 
 import org.lastmile.camel.vendorauth.internal.profile.Credential;
 import org.lastmile.camel.vendorauth.internal.profile.CredentialName;
@@ -28,10 +29,6 @@ public final class GrantStrategy {
         /** A request with the primary grant. */
         void requesting();
 
-        /** The vendor refused that refresh token: it is not to be offered again. */
-        default void refused(String refreshToken) {
-            // counting needs no more than the requests
-        }
     }
 
     private final TokenClient client;
@@ -52,10 +49,11 @@ public final class GrantStrategy {
      * @param credential whose token
      * @param current    the token held now (its refresh token may be used), or {@code null}
      * @param attempts   told of each request
+     * @param refused    told of a refresh token the vendor refused, which is not to be offered again
      * @return the new token
      * @throws TokenEndpointException when the vendor gives no usable token
      */
-    public AccessToken fetch(Credential credential, AccessToken current, Attempts attempts) {
+    public AccessToken fetch(Credential credential, AccessToken current, Attempts attempts, Consumer<String> refused) {
         if (current != null && credential.refresh().enabled() && current.hasUsableRefreshToken(clock.instant())) {
             try {
                 attempts.refreshing();
@@ -64,7 +62,7 @@ public final class GrantStrategy {
                 if (!e.isGrantRejected()) {
                     throw e;
                 }
-                attempts.refused(current.refreshToken());
+                refused.accept(current.refreshToken());
                 LOG.info("The refresh token of {} was refused ({}); asking with grant {} instead",
                         CredentialName.of(credential, credential.key()), e.getMessage(), credential.grantType().wireName());
             }

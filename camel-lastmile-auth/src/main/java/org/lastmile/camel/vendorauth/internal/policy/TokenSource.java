@@ -201,7 +201,7 @@ public final class TokenSource implements AutoCloseable {
         AccessToken fresh;
         TokenStatistics.Fetch requests = statistics.fetch();
         try {
-            fresh = grants.fetch(credential, cached.renewalBase(lease.current()), renewal(requests));
+            fresh = grants.fetch(credential, cached.renewalBase(lease.current()), requests, cached::refuseRefreshToken);
             requests.end(true);
         } catch (RuntimeException e) {
             requests.end(false);
@@ -220,26 +220,6 @@ public final class TokenSource implements AutoCloseable {
         LocalToken adopted = cached.adopt(fresh, timing);
         endLease(() -> lease.succeed(fresh));
         return adopted;
-    }
-
-    /** The fetch's requests as the statistics count them, and a refused refresh token remembered. */
-    private GrantStrategy.Attempts renewal(TokenStatistics.Fetch requests) {
-        return new GrantStrategy.Attempts() {
-            @Override
-            public void refreshing() {
-                requests.refreshing();
-            }
-
-            @Override
-            public void requesting() {
-                requests.requesting();
-            }
-
-            @Override
-            public void refused(String refreshToken) {
-                cached.refuseRefreshToken(refreshToken);
-            }
-        };
     }
 
     /** Ends a lease; a store that cannot record the outcome does not change it for this JVM's callers. */
