@@ -44,6 +44,11 @@ import org.lastmile.camel.vendorauth.spi.TokenStore;
  * The {@code vendorauth} component: puts {@code Authorization: Bearer <token>} on exchanges, with tokens fetched once per
  * credential and shared through a {@link TokenStore}. Holds what all its endpoints share: the profiles, the token client and
  * its connection pool, the fetch threads, the store and the token manager.
+ *
+ * <p>
+ * Longer than our other classes for a reason of Camel's: every component option is a field with its {@code @Metadata}
+ * (from which the catalog and the Spring Boot starter are generated) and a getter and setter for Camel's property binding,
+ * about three hundred lines. What the class does itself is short: it assembles the layers on start and ends them on stop.
  */
 @Component("vendorauth")
 public class VendorAuthComponent extends DefaultComponent implements SSLContextParametersAware {

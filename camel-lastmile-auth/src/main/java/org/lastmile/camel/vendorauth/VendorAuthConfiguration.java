@@ -12,6 +12,10 @@ import org.lastmile.camel.vendorauth.internal.profile.CredentialOptions;
 /**
  * The options that describe one credential and how to ask for its token. Set on the component, they are defaults for
  * every endpoint; set on an endpoint, they win. Options left unset take the profile's value.
+ *
+ * <p>
+ * Over three hundred lines only because each option is an annotated field with a getter and a setter, as Camel's
+ * generated configurers and catalog need; it holds no logic beyond copying itself.
  */
 @UriParams
 public class VendorAuthConfiguration implements CredentialOptions, Cloneable {

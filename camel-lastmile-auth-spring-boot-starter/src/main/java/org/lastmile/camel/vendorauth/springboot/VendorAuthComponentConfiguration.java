@@ -13,7 +13,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * The options of the vendorauth component as Spring Boot properties, {@code camel.component.vendorauth.*}: one property per
  * option of the component's catalog ({@code vendorauth.json}), described in the catalog's words, so that IDEs complete and
  * explain them (the configuration processor turns these comments into {@code META-INF/spring-configuration-metadata.json}).
- * Written in the shape camel-spring-boot generates for its own starters; a test holds it to the catalog.
+ * Written in the shape camel-spring-boot generates for its own starters; a test holds it to the catalog. Its length is
+ * that of the catalog: a field, a getter and a setter per option, and no logic.
  */
 @ConfigurationProperties(prefix = "camel.component.vendorauth")
 public class VendorAuthComponentConfiguration extends ComponentConfigurationPropertiesCommon {
