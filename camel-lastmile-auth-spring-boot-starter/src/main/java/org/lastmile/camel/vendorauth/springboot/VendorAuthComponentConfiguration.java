@@ -87,8 +87,9 @@ public class VendorAuthComponentConfiguration extends ComponentConfigurationProp
     private String profileLocations;
 
     /**
-     * How long before expiry a token is refreshed in the background, capped at half its lifetime; callers keep the current
-     * token meanwhile.
+     * How long before expiry the background refresh of a token may start, capped at a fifth of its lifetime (so a token
+     * costs at most 1.25 token calls per lifetime); each copy picks a random moment early in that window. Callers keep the
+     * current token meanwhile.
      */
     private Long refreshMargin = 60000L;
 
@@ -132,7 +133,15 @@ public class VendorAuthComponentConfiguration extends ComponentConfigurationProp
     private Boolean autowiredEnabled = true;
 
     /**
-     * Wait after the first failed fetch; it doubles (with jitter) on each further failure.
+     * Failed token fetches in a row (cluster-wide) from which exchanges without a usable token fail at once, with the
+     * vendor's last words, instead of asking the vendor again; the health check turns DOWN then. Before that, every
+     * exchange without a token gets a new attempt (one at a time per credential in the cluster). A vendor's Retry-After is
+     * honoured whatever the count.
+     */
+    private Integer failFastThreshold = 3;
+
+    /**
+     * How long the vendor is left alone once failing fast; it doubles (with jitter) on each further failure.
      */
     private Long backoffInitial = 1000L;
 
@@ -140,6 +149,18 @@ public class VendorAuthComponentConfiguration extends ComponentConfigurationProp
      * Longest wait between failed fetches (a vendor's Retry-After may ask for longer).
      */
     private Long backoffMax = 60000L;
+
+    /**
+     * How long a credential's state stays in this JVM without being used; its token stays in the store until it expires,
+     * so a credential used again costs a store read, not a token call.
+     */
+    private Long credentialIdleTimeout = 600000L;
+
+    /**
+     * How many credentials in use this component keeps at most (a tenant taken from input must not grow the heap without
+     * bound); beyond it, endpoints of new credentials fail to start, with one warning, until idle credentials make room.
+     */
+    private Integer maxCredentials = 10000;
 
     /**
      * Bound on opening a connection to a token endpoint.
@@ -463,6 +484,30 @@ public class VendorAuthComponentConfiguration extends ComponentConfigurationProp
 
     public void setBackoffMax(Long backoffMax) {
         this.backoffMax = backoffMax;
+    }
+
+    public Integer getFailFastThreshold() {
+        return failFastThreshold;
+    }
+
+    public void setFailFastThreshold(Integer failFastThreshold) {
+        this.failFastThreshold = failFastThreshold;
+    }
+
+    public Long getCredentialIdleTimeout() {
+        return credentialIdleTimeout;
+    }
+
+    public void setCredentialIdleTimeout(Long credentialIdleTimeout) {
+        this.credentialIdleTimeout = credentialIdleTimeout;
+    }
+
+    public Integer getMaxCredentials() {
+        return maxCredentials;
+    }
+
+    public void setMaxCredentials(Integer maxCredentials) {
+        this.maxCredentials = maxCredentials;
     }
 
     public Long getConnectTimeout() {
