@@ -161,6 +161,8 @@ final class Scenarios {
             VendorAuthComponent component = new VendorAuthComponent();
             component.setTokenStore(new InMemoryTokenStore());
             component.setCredentialIdleTimeout(credentialIdleTimeout.toMillis());
+            // the tenants and the baseline tenant 0 all fit: this measures memory, not the cap
+            component.setMaxCredentials(credentials + 1);
             camel.addComponent("vendorauth", component);
             camel.addRoutes(new RouteBuilder() {
                 @Override
