@@ -7,7 +7,6 @@ import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 import org.apache.camel.support.jsse.SSLContextParameters;
-import org.lastmile.camel.vendorauth.internal.profile.CredentialOptions;
 
 /**
  * The options that describe one credential and how to ask for its token. Set on the component, they are defaults for
@@ -18,7 +17,7 @@ import org.lastmile.camel.vendorauth.internal.profile.CredentialOptions;
  * generated configurers and catalog need; it holds no logic beyond copying itself.
  */
 @UriParams
-public class VendorAuthConfiguration implements CredentialOptions, Cloneable {
+public class VendorAuthConfiguration implements Cloneable {
 
     @UriParam(label = "security", description = "The OAuth2 client id.")
     private String clientId;
@@ -120,7 +119,6 @@ public class VendorAuthConfiguration implements CredentialOptions, Cloneable {
         }
     }
 
-    @Override
     public String getSealingKey() {
         return sealingKey;
     }
@@ -130,7 +128,6 @@ public class VendorAuthConfiguration implements CredentialOptions, Cloneable {
         this.sealingKey = sealingKey;
     }
 
-    @Override
     public String getSecretParameters() {
         return secretParameters;
     }

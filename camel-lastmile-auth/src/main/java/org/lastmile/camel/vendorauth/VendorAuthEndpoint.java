@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.apache.camel.AsyncEndpoint;
 import org.apache.camel.Category;
@@ -13,6 +15,7 @@ import org.apache.camel.Producer;
 import org.apache.camel.api.management.ManagedAttribute;
 import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.PropertyConfigurerGetter;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
@@ -22,6 +25,7 @@ import org.apache.camel.support.service.ServiceHelper;
 import org.lastmile.camel.vendorauth.internal.policy.TokenSource;
 import org.lastmile.camel.vendorauth.internal.profile.Credential;
 import org.lastmile.camel.vendorauth.internal.profile.CredentialName;
+import org.lastmile.camel.vendorauth.internal.profile.CredentialOptions;
 import org.lastmile.camel.vendorauth.internal.profile.CredentialResolver;
 import org.lastmile.camel.vendorauth.internal.profile.ProfileRegistry;
 import org.lastmile.camel.vendorauth.internal.profile.TokenTransport;
@@ -38,6 +42,9 @@ import org.lastmile.camel.vendorauth.internal.profile.TokenTransport;
              headersClass = VendorAuthConstants.class)
 public class VendorAuthEndpoint extends DefaultEndpoint implements AsyncEndpoint {
 
+    /** The component's scheme, as its catalog names it. */
+    static final String SCHEME = "vendorauth";
+
     @UriPath(description = "The vendor profile: oauth2 (any OAuth2 token endpoint), a built-in vendor, or a profile of"
             + " your own.")
     @Metadata(required = true)
@@ -50,7 +57,7 @@ public class VendorAuthEndpoint extends DefaultEndpoint implements AsyncEndpoint
     private VendorAuthOperation operation = VendorAuthOperation.enrich;
 
     private Credential credential;
-    private volatile TokenSource source;
+    private TokenHandle handle;
 
     VendorAuthEndpoint(String uri, VendorAuthComponent component, VendorAuthConfiguration configuration) {
         super(uri, component);
@@ -66,8 +73,23 @@ public class VendorAuthEndpoint extends DefaultEndpoint implements AsyncEndpoint
     void resolve(ProfileRegistry profiles) {
         TokenTransport transport = TransportResolver.resolve(configuration,
                 getComponent().retrieveGlobalSslContextParameters(), getCamelContext());
-        credential = CredentialResolver.resolve(profiles.get(profile), configuration, transport, this::readResource);
+        credential = CredentialResolver.resolve(profiles.get(profile), credentialOptions(), transport, this::readResource);
         getComponent().clearTextWarnings().check(credential);
+        handle = new TokenHandle(getComponent(), credential);
+    }
+
+    /**
+     * The options as the resolver reads them, by their URI names, read through what Camel generates from the catalog (the
+     * URI factory's option names, the configurer's getters): an option is declared once, on
+     * {@link VendorAuthConfiguration}.
+     */
+    CredentialOptions credentialOptions() {
+        PropertyConfigurerGetter getter = (PropertyConfigurerGetter) getComponent().getEndpointPropertyConfigurer();
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (String name : getCamelContext().getCamelContextExtension().getEndpointUriFactory(SCHEME).propertyNames()) {
+            values.put(name, getter.getOptionValue(this, name, false));
+        }
+        return new CredentialOptions(values);
     }
 
     private String readResource(String uri) throws IOException {
@@ -81,25 +103,12 @@ public class VendorAuthEndpoint extends DefaultEndpoint implements AsyncEndpoint
         super.doStart();
         // a component that several threads created on first use may still be starting in one of them: this waits for it
         ServiceHelper.startService(getComponent());
-        source = getComponent().source(credential);
+        handle.start();
     }
 
-    /** The source of this endpoint's credential, shared with every endpoint of the same credential; set once started. */
-    TokenSource tokenSource() {
-        return source;
-    }
-
-    /**
-     * The source in use for this endpoint's credential: the manager drops the source of a credential left idle, and an
-     * endpoint used again takes the manager's new one. For the slow path only.
-     */
-    TokenSource liveTokenSource() {
-        TokenSource current = source;
-        if (current != null && current.retired()) {
-            current = getComponent().source(credential);
-            source = current;
-        }
-        return current;
+    /** The handle of this endpoint's own credential; its source is set once started. */
+    TokenHandle handle() {
+        return handle;
     }
 
     /** The vendor API's base URL for the configured environment, or {@code null}. */
@@ -119,36 +128,43 @@ public class VendorAuthEndpoint extends DefaultEndpoint implements AsyncEndpoint
 
     @ManagedAttribute(description = "Exchanges served from this JVM's copy of the token")
     public long getLocalHits() {
+        TokenSource source = handle == null ? null : handle.source();
         return source == null ? 0 : source.statistics().localHits();
     }
 
     @ManagedAttribute(description = "Exchanges that waited for a token being fetched, here or on another member")
     public long getWaits() {
+        TokenSource source = handle == null ? null : handle.source();
         return source == null ? 0 : source.statistics().waits();
     }
 
     @ManagedAttribute(description = "Fetches answered by the shared store without asking the vendor")
     public long getStoreHits() {
+        TokenSource source = handle == null ? null : handle.source();
         return source == null ? 0 : source.statistics().storeHits();
     }
 
     @ManagedAttribute(description = "Token requests to the vendor with the primary grant")
     public long getFetches() {
+        TokenSource source = handle == null ? null : handle.source();
         return source == null ? 0 : source.statistics().fetches();
     }
 
     @ManagedAttribute(description = "Token requests to the vendor with a refresh token")
     public long getRefreshes() {
+        TokenSource source = handle == null ? null : handle.source();
         return source == null ? 0 : source.statistics().refreshes();
     }
 
     @ManagedAttribute(description = "Fetches that ended without a token")
     public long getFailures() {
+        TokenSource source = handle == null ? null : handle.source();
         return source == null ? 0 : source.statistics().failures();
     }
 
     @ManagedAttribute(description = "When the token at hand expires (ISO-8601), empty when there is none")
     public String getTokenExpiresAt() {
+        TokenSource source = handle == null ? null : handle.source();
         Instant expiresAt = source == null ? null : source.tokenExpiresAt();
         return expiresAt == null ? "" : expiresAt.toString();
     }

@@ -9,7 +9,6 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.support.DefaultAsyncProducer;
 import org.lastmile.camel.vendorauth.internal.policy.LocalToken;
-import org.lastmile.camel.vendorauth.internal.policy.TokenSource;
 
 /**
  * Enriches or invalidates. Asynchronous: an exchange that has to wait for a token (fetched by another thread or member)
@@ -20,8 +19,7 @@ public class VendorAuthProducer extends DefaultAsyncProducer {
 
     private final VendorAuthEndpoint endpoint;
     private final String apiBaseUrl;
-    /** Read on the hot path; replaced on the slow path when the manager dropped it for idleness. */
-    private TokenSource source;
+    private TokenHandle own;
     private Executor resume;
 
     public VendorAuthProducer(VendorAuthEndpoint endpoint) {
@@ -33,7 +31,7 @@ public class VendorAuthProducer extends DefaultAsyncProducer {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        source = endpoint.tokenSource();
+        own = endpoint.handle();
         resume = endpoint.getComponent().resumeExecutor();
     }
 
@@ -44,16 +42,16 @@ public class VendorAuthProducer extends DefaultAsyncProducer {
     }
 
     private boolean enrich(Exchange exchange, AsyncCallback callback) {
-        // for a 401 on the API call: which credential the header's token came from (VendorAuthRetry)
-        exchange.setProperty(VendorAuthRetry.ENDPOINT, endpoint);
-        LocalToken token = source.tryNow();
+        TokenHandle handle = own;
+        // for a 401 on the API call: which source the header's token came from (VendorAuthRetry)
+        exchange.setProperty(VendorAuthRetry.TOKEN_SOURCE, handle);
+        LocalToken token = handle.source().tryNow();
         if (token != null) {
             apply(exchange.getMessage(), token);
             callback.done(true);
             return true;
         }
-        source = endpoint.liveTokenSource();
-        source.await().whenCompleteAsync((fetched, failure) -> {
+        handle.live().await().whenCompleteAsync((fetched, failure) -> {
             if (failure != null) {
                 exchange.setException(unwrap(failure));
             } else {
@@ -78,8 +76,7 @@ public class VendorAuthProducer extends DefaultAsyncProducer {
             callback.done(true);
             return true;
         }
-        source = endpoint.liveTokenSource();
-        source.invalidate(token).whenCompleteAsync((removed, failure) -> {
+        own.live().invalidate(token).whenCompleteAsync((removed, failure) -> {
             if (failure != null) {
                 exchange.setException(unwrap(failure));
             } else {
