@@ -1,6 +1,7 @@
 package org.lastmile.camel.vendorauth;
 
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.lastmile.camel.vendorauth.internal.policy.TokenSource;
 import org.lastmile.camel.vendorauth.internal.profile.Credential;
@@ -14,18 +15,36 @@ final class TokenHandle {
 
     private final VendorAuthComponent component;
     private final Credential credential;
+    private final String name;
+    /** The token for which the provider was last asked again before a renewal: once per token. */
+    private final AtomicReference<Object> recheckedFor = new AtomicReference<>();
     /** Read on the hot path; replaced on the slow path when the manager dropped it for idleness. */
     private volatile TokenSource source;
 
-    TokenHandle(VendorAuthComponent component, Credential credential) {
+    /**
+     * @param name the credential's name when an exchange chose it by name, {@code null} for an endpoint's own
+     */
+    TokenHandle(VendorAuthComponent component, Credential credential, String name) {
         this.component = component;
         this.credential = credential;
+        this.name = name;
     }
 
     /** Takes the manager's source of the credential: the source, its health check and meters are in place after. */
     TokenHandle start() {
-        source = component.source(credential);
+        source = component.source(credential, name);
         return this;
+    }
+
+    /** The credential's name when an exchange chose it by name, {@code null} for an endpoint's own. */
+    String name() {
+        return name;
+    }
+
+    /** Whether this is the first call for that token: the provider is asked again once per renewal. */
+    boolean firstRecheckFor(Object token) {
+        Object last = recheckedFor.get();
+        return last != token && recheckedFor.compareAndSet(last, token);
     }
 
     /** The credential. */
@@ -45,7 +64,7 @@ final class TokenHandle {
     TokenSource live() {
         TokenSource current = source;
         if (current != null && current.retired()) {
-            current = component.source(credential);
+            current = component.source(credential, name);
             source = current;
         }
         return current;
@@ -59,6 +78,7 @@ final class TokenHandle {
     @Override
     public String toString() {
         TokenSource current = source;
-        return "TokenHandle[" + (current == null ? credential.profile() : current.name()) + "]";
+        return "TokenHandle[" + (name == null ? "" : name + ": ") + (current == null ? credential.profile()
+                : current.name()) + "]";
     }
 }

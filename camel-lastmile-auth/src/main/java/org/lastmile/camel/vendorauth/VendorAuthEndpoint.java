@@ -10,6 +10,7 @@ import java.util.Map;
 import org.apache.camel.AsyncEndpoint;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
+import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.api.management.ManagedAttribute;
@@ -22,6 +23,7 @@ import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.DefaultEndpoint;
 import org.apache.camel.support.ResourceHelper;
 import org.apache.camel.support.service.ServiceHelper;
+import org.apache.camel.util.URISupport;
 import org.lastmile.camel.vendorauth.internal.policy.TokenSource;
 import org.lastmile.camel.vendorauth.internal.profile.Credential;
 import org.lastmile.camel.vendorauth.internal.profile.CredentialName;
@@ -29,6 +31,7 @@ import org.lastmile.camel.vendorauth.internal.profile.CredentialOptions;
 import org.lastmile.camel.vendorauth.internal.profile.CredentialResolver;
 import org.lastmile.camel.vendorauth.internal.profile.ProfileRegistry;
 import org.lastmile.camel.vendorauth.internal.profile.TokenTransport;
+import org.lastmile.camel.vendorauth.internal.profile.VendorProfile;
 
 /**
  * Puts an Authorization Bearer header on exchanges (operation enrich), or drops a token an API refused (operation
@@ -56,8 +59,16 @@ public class VendorAuthEndpoint extends DefaultEndpoint implements AsyncEndpoint
             + " new one.")
     private VendorAuthOperation operation = VendorAuthOperation.enrich;
 
-    private Credential credential;
+    /** The profile, transport and options the endpoint's credentials are resolved from; set on creation. */
+    private VendorProfile vendorProfile;
+    private TokenTransport transport;
+    private CredentialOptions ownOptions;
+    /** The endpoint's own credential, or {@code null} when its options make none and named credentials are served. */
     private TokenHandle handle;
+    /** Why the endpoint's own options make no credential, for exchanges without a credential name. */
+    private String ownCredentialProblem;
+    private NamedCredentials named;
+    private boolean servesNamed;
 
     VendorAuthEndpoint(String uri, VendorAuthComponent component, VendorAuthConfiguration configuration) {
         super(uri, component);
@@ -69,13 +80,40 @@ public class VendorAuthEndpoint extends DefaultEndpoint implements AsyncEndpoint
         return (VendorAuthComponent) super.getComponent();
     }
 
-    /** Resolves the options against the profile; fails naming the option that does not fit. */
+    /**
+     * Resolves the options against the profile; fails naming the option that does not fit. An endpoint that serves named
+     * credentials (a {@code credentialProvider}, or credentials named in properties) need not make a credential of its
+     * own options: its exchanges then name theirs.
+     */
     void resolve(ProfileRegistry profiles) {
-        TokenTransport transport = TransportResolver.resolve(configuration,
-                getComponent().retrieveGlobalSslContextParameters(), getCamelContext());
-        credential = CredentialResolver.resolve(profiles.get(profile), credentialOptions(), transport, this::readResource);
+        vendorProfile = profiles.get(profile);
+        transport = TransportResolver.resolve(configuration, getComponent().retrieveGlobalSslContextParameters(),
+                getCamelContext());
+        ownOptions = credentialOptions();
+        PropertiesCredentialProvider properties = new PropertiesCredentialProvider(getCamelContext());
+        servesNamed = configuration.getCredentialProvider() != null || properties.declaresAny();
+        named = new NamedCredentials(this, configuration.getCredentialProvider() != null
+                ? configuration.getCredentialProvider() : properties);
+        try {
+            handle = new TokenHandle(getComponent(), resolve(ownOptions), null);
+        } catch (IllegalArgumentException e) {
+            if (!servesNamed) {
+                throw e;
+            }
+            ownCredentialProblem = e.getMessage();
+        }
+    }
+
+    /** A credential of these options, checked as the endpoint's own are. */
+    Credential resolve(CredentialOptions options) {
+        Credential credential = CredentialResolver.resolve(vendorProfile, options, transport, this::readResource);
         getComponent().clearTextWarnings().check(credential);
-        handle = new TokenHandle(getComponent(), credential);
+        return credential;
+    }
+
+    /** The endpoint's own options, as the resolver reads them. */
+    CredentialOptions ownOptions() {
+        return ownOptions;
     }
 
     /**
@@ -103,27 +141,67 @@ public class VendorAuthEndpoint extends DefaultEndpoint implements AsyncEndpoint
         super.doStart();
         // a component that several threads created on first use may still be starting in one of them: this waits for it
         ServiceHelper.startService(getComponent());
-        handle.start();
+        if (handle != null) {
+            handle.start();
+        }
+        named.start(servesNamed ? namedCheckId() : null);
     }
 
-    /** The handle of this endpoint's own credential; its source is set once started. */
-    TokenHandle handle() {
+    @Override
+    protected void doStop() throws Exception {
+        named.stop();
+        super.doStop();
+    }
+
+    /**
+     * The handle of the credential the exchange names in {@link VendorAuthConstants#CREDENTIAL}, else of the endpoint's
+     * own. The hot path: a header read and, for a named one, a map read.
+     *
+     * @throws IllegalArgumentException naming the credential, when it cannot be had (never a secret)
+     */
+    TokenHandle handle(Exchange exchange) {
+        Object name = exchange.getMessage().getHeader(VendorAuthConstants.CREDENTIAL);
+        if (name != null) {
+            return named.handle(name);
+        }
+        if (handle == null) {
+            throw new IllegalArgumentException("No " + VendorAuthConstants.CREDENTIAL + " header, and the endpoint's own"
+                    + " options make no credential: " + ownCredentialProblem);
+        }
         return handle;
     }
 
-    /** The vendor API's base URL for the configured environment, or {@code null}. */
-    String apiBaseUrl() {
-        return credential.apiBaseUrl();
+    /**
+     * The id of the check of this endpoint's named credentials: after its own credential when it has one, else after a
+     * digest of its URI (whose secrets Camel masks), so that it stays the same when routes change.
+     */
+    private String namedCheckId() {
+        String within = handle != null ? CredentialName.of(handle.credential(), handle.credential().key()).withinProfile()
+                : java.util.HexFormat.of().formatHex(digest(URISupport.sanitizeUri(getEndpointUri())), 0, 6);
+        return "producer:vendorauth-" + profile + "-named-" + within;
+    }
+
+    private static byte[] digest(String text) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    /** The credentials this endpoint serves by name. */
+    NamedCredentials named() {
+        return named;
     }
 
     @ManagedAttribute(description = "The credential: profile, client id, token endpoint host and short id, no secret")
     public String getCredential() {
-        return CredentialName.of(credential, credential.key()).toString();
+        return handle == null ? "" : CredentialName.of(handle.credential(), handle.credential().key()).toString();
     }
 
     @ManagedAttribute(description = "The token endpoint this endpoint's credential is fetched from")
     public String getTokenEndpoint() {
-        return credential.tokenUrl().toString();
+        return handle == null ? "" : handle.credential().tokenUrl().toString();
     }
 
     @ManagedAttribute(description = "Exchanges served from this JVM's copy of the token")
