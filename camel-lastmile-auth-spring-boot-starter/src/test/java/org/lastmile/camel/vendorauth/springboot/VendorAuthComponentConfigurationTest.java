@@ -2,8 +2,10 @@ package org.lastmile.camel.vendorauth.springboot;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.reflect.Field;
 import java.net.URL;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -65,6 +67,26 @@ class VendorAuthComponentConfigurationTest {
         assertThat(grantType).isNotNull();
         assertThat(grantType.path("values").findValuesAsText("value")).containsExactly("client_credentials", "password");
         assertThat(hints).containsKeys(PREFIX + "client-authentication", PREFIX + "body-format");
+    }
+
+    @Test
+    void namedCredentialsAreDescribedWithTheOptionsACredentialMaySet() throws IOException {
+        JsonNode credentials = metadata("properties").stream()
+                .filter(property -> property.path("name").asText().equals("camel.vendorauth.credentials"))
+                .findFirst().orElseThrow();
+        assertThat(credentials.path("type").asText())
+                .isEqualTo("java.util.Map<java.lang.String," + VendorAuthCredentialProperties.class.getName() + ">");
+
+        List<String> options = Arrays.stream(VendorAuthCredentialProperties.class.getDeclaredFields())
+                .map(Field::getName).toList();
+        assertThat(options).contains("clientId", "clientSecret", "username", "password", "tenantId", "scope", "audience",
+                "resource", "tokenUrl", "param");
+        // how the endpoint reaches the token endpoint is the endpoint's: the component refuses these per credential
+        assertThat(options).doesNotContain("credentialProvider", "sslContextParameters", "proxyHost", "proxyPort",
+                "proxyAuthUsername", "proxyAuthPassword");
+        // text, since a value may be a placeholder until the credential is looked up
+        assertThat(Arrays.stream(VendorAuthCredentialProperties.class.getDeclaredFields()).map(Field::getType))
+                .containsOnly(String.class, Map.class);
     }
 
     private static Map<String, JsonNode> vendorAuthProperties() throws IOException {

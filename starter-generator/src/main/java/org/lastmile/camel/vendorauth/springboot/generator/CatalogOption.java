@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param name               the option's name in URIs and the catalog
  * @param javaType           its Java type as the catalog writes it ({@code long}, {@code java.util.Map<java.lang.String,
  *                           java.lang.Object>})
+ * @param label              the catalog's labels, comma-separated, empty when none
  * @param description        the catalog's description, empty when none
  * @param defaultValue       the catalog's default as text, or {@code null}
  * @param secret             whether the catalog marks it secret
@@ -19,7 +20,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param prefix             the prefix of a multi-value option ({@code param.}), or {@code null}
  * @param configurationClass the class that declares the option when it is not the component or endpoint itself
  */
-public record CatalogOption(String name, String javaType, String description, String defaultValue, boolean secret,
+public record CatalogOption(String name, String javaType, String label, String description, String defaultValue, boolean secret,
                             boolean deprecated, List<String> enums, String prefix, String configurationClass) {
 
     /** The options of one section ({@code componentProperties} or {@code properties}) of a catalog, in its order. */
@@ -33,10 +34,21 @@ public record CatalogOption(String name, String javaType, String description, St
         List<String> enums = new ArrayList<>();
         option.path("enum").forEach(value -> enums.add(value.asText()));
         JsonNode defaultValue = option.get("defaultValue");
-        return new CatalogOption(name, option.path("javaType").asText(), option.path("description").asText(""),
+        return new CatalogOption(name, option.path("javaType").asText(), option.path("label").asText(""),
+                option.path("description").asText(""),
                 defaultValue == null || defaultValue.isNull() ? null : defaultValue.asText(),
                 option.path("secret").asBoolean(false), option.path("deprecated").asBoolean(false), List.copyOf(enums),
                 text(option, "prefix"), text(option, "configurationClass"));
+    }
+
+    /** Whether the catalog gives it this label. */
+    public boolean labelled(String wanted) {
+        return List.of(label.split(",")).contains(wanted);
+    }
+
+    /** Whether a value of it can be written as text: not an object that a reference ({@code #bean:name}) stands for. */
+    public boolean textual() {
+        return prefix != null || !Property.boxed(javaType).contains(".");
     }
 
     private static String text(JsonNode option, String field) {

@@ -14,7 +14,7 @@ public record Property(String name, String type, String description, String init
 
     /** Said of every secret option, after the catalog's description. */
     public static final String SECRET = "This option is secret: it never appears in logs or messages; give it through a"
-            + " placeholder (such as ${VENDORAUTH_CLIENT_SECRET}) rather than in plain text.";
+            + " placeholder (such as ${MY_SECRET}) rather than in plain text.";
 
     /** A component option as a property of its own type, boxed so that "not set" is {@code null}. */
     public static Property typed(CatalogOption option) {

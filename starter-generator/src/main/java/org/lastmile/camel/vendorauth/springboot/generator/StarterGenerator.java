@@ -22,8 +22,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * <li>{@code VendorAuthComponentConfiguration}: every component option as {@code camel.component.vendorauth.<option>},
  * of the option's own type, with the catalog's description and default, in the shape camel-spring-boot generates for its
  * own starters;</li>
- * <li>{@code VendorAuthCredentialProperties}: every option of a credential (those the catalog says
- * {@code VendorAuthConfiguration} declares) as text, for {@code camel.vendorauth.credentials.<name>.<option>};</li>
+ * <li>{@code VendorAuthCredentialProperties}: every option a named credential may set, as text, for
+ * {@code camel.vendorauth.credentials.<name>.<option>}: those the catalog says {@code VendorAuthConfiguration} declares,
+ * but for the endpoint's own means of reaching the token endpoint (objects such as {@code sslContextParameters} and
+ * {@code credentialProvider}, and the options labelled {@code proxy}), which the component refuses per credential;</li>
  * <li>{@code META-INF/additional-spring-configuration-metadata.json}: the allowed values of the enumerated component
  * options, which the configuration processor adds to the IDE metadata as hints.</li>
  * </ul>
@@ -80,7 +82,8 @@ public final class StarterGenerator {
 
     static String credentialProperties(List<CatalogOption> options) {
         List<Property> properties = options.stream()
-                .filter(option -> CREDENTIAL_OPTIONS.equals(option.configurationClass()))
+                .filter(option -> CREDENTIAL_OPTIONS.equals(option.configurationClass()) && option.textual()
+                        && !option.labelled("proxy"))
                 .map(Property::text).toList();
         return SourceWriter.write(PACKAGE, "VendorAuthCredentialProperties", "The options of one named credential,"
                 + " {@code camel.vendorauth.credentials.<name>.<option>}, by the names its endpoint options have in"
