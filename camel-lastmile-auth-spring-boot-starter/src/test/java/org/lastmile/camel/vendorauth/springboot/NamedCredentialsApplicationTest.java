@@ -15,6 +15,7 @@ import org.lastmile.camel.simulators.GenericOAuth2;
 import org.lastmile.camel.simulators.SimulatorServer;
 import org.lastmile.camel.simulators.VendorCredentials;
 import org.lastmile.camel.vendorauth.VendorAuthConstants;
+import org.lastmile.camel.vendorauth.spi.CredentialProvider;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -88,6 +89,30 @@ class NamedCredentialsApplicationTest {
         Exchange unknown = template.request("direct:call", e -> e.getIn().setHeader(VendorAuthConstants.CREDENTIAL, "west"));
         assertThat(unknown.getException()).hasMessageContaining("'west'");
         assertThat(north.tokenCalls() + south.tokenCalls()).isEqualTo(2);
+    }
+
+    @Test
+    void aProviderBeanNamedByThePropertyServesTheCredentials() {
+        application = new SpringApplicationBuilder(Application.class, ProviderConfiguration.class).properties(Map.of(
+                "camel.component.vendorauth.token-store", "#class:org.lastmile.camel.vendorauth.spi.InMemoryTokenStore",
+                "camel.component.vendorauth.credential-provider", "#bean:vault",
+                "camel.component.vendorauth.token-url", south.tokenUrl())).run();
+        ProducerTemplate template = application.getBean(ProducerTemplate.class);
+
+        Exchange exchange = template.request("direct:call", e -> e.getIn().setHeader(VendorAuthConstants.CREDENTIAL, "east"));
+
+        assertThat(exchange.getException()).isNull();
+        assertThat(south.issuedFor(exchange.getMessage().getHeader(VendorAuthConstants.AUTHORIZATION, String.class)))
+                .isNotNull();
+    }
+
+    /** A vault of one credential, as a user's provider bean. */
+    static class ProviderConfiguration {
+
+        @Bean
+        CredentialProvider vault() {
+            return name -> name.equals("east") ? Map.of("clientId", "south-client", "clientSecret", "south-secret") : null;
+        }
     }
 
     /** An application with one route and one endpoint, whose options name no credential of their own. */
