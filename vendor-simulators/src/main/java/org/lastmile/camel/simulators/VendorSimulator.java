@@ -175,6 +175,16 @@ public abstract class VendorSimulator {
                 ? issued.get(authorization.substring("Bearer ".length())) : null;
     }
 
+    /** The token of that text, if this vendor issued it; else {@code null}. */
+    protected final IssuedToken issued(String value) {
+        return value == null ? null : issued.get(value);
+    }
+
+    /** The time of this vendor's clock. */
+    protected final Instant now() {
+        return clock.instant();
+    }
+
     /** Why each refused token request was refused, in order: what a test that strays should print. */
     public final List<String> refusals() {
         return List.copyOf(refusals);
@@ -190,10 +200,20 @@ public abstract class VendorSimulator {
 
     final Answer handleApi(Request request) {
         apiCalls.incrementAndGet();
+        return api(request);
+    }
+
+    /** The API's answer: its data for a valid bearer token of this vendor, else {@link #apiRefusal()}. */
+    protected Answer api(Request request) {
         IssuedToken token = issuedFor(request.header("Authorization"));
         if (token == null || !clock.instant().isBefore(token.expiresAt())) {
             return apiRefusal();
         }
+        return apiData();
+    }
+
+    /** What the API answers a caller it accepts. */
+    protected final Answer apiData() {
         return Answer.ok("{\"vendor\":\"" + name + "\",\"items\":[{\"id\":\"A-1\"}]}");
     }
 
