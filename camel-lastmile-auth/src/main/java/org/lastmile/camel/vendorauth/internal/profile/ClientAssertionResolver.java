@@ -1,19 +1,14 @@
 package org.lastmile.camel.vendorauth.internal.profile;
 
-import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.regex.Pattern;
 
 /**
  * Resolves the {@code clientAssertion*} options into a {@link ClientAssertion}, checked at start-up: a key that cannot be
  * read, or an algorithm that does not fit it, fails naming the option. The key's text is never quoted.
  */
 final class ClientAssertionResolver {
-
-    /** A value that names a resource ({@code file:}, {@code classpath:}, ...); Base64 key material has no colon. */
-    private static final Pattern URI_SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:.*", Pattern.DOTALL);
 
     private ClientAssertionResolver() {
     }
@@ -48,7 +43,7 @@ final class ClientAssertionResolver {
         }
         CredentialResolver.required("clientAssertionKey", options.getClientAssertionKey(),
                 "for clientAuthentication private_key_jwt");
-        SigningKey key = SigningKeyReader.read(keyText(options.getClientAssertionKey(), resources));
+        SigningKey key = SigningKeyReader.read("clientAssertionKey", options.getClientAssertionKey(), resources);
         AssertionAlgorithm algorithm = configured != null ? configured : AssertionAlgorithm.defaultFor(key.privateKey());
         String misfit = algorithm.misfit(key.privateKey());
         if (misfit != null) {
@@ -57,26 +52,5 @@ final class ClientAssertionResolver {
         }
         return new ClientAssertion(algorithm, key.privateKey(),
                 CredentialResolver.first(options.getClientAssertionKeyId(), key.keyId()), audience, lifetime);
-    }
-
-    /**
-     * The key's text: the value itself when it is PEM or a JWK, else read from the resource it names. Only a value that
-     * looks like a URI is ever quoted in an error: anything else may be a key.
-     */
-    private static String keyText(String value, ResourceReader resources) {
-        String trimmed = value.trim();
-        if (trimmed.startsWith("-----") || trimmed.startsWith("{")) {
-            return trimmed;
-        }
-        if (!URI_SCHEME.matcher(trimmed).matches() || trimmed.contains("\n")) {
-            throw new IllegalArgumentException("Option clientAssertionKey is neither a PEM private key, a JWK nor a"
-                    + " resource URI (file:, classpath:)");
-        }
-        try {
-            return resources.read(trimmed);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("Option clientAssertionKey: cannot read " + trimmed + " ("
-                    + e.getClass().getSimpleName() + ")", e);
-        }
     }
 }
