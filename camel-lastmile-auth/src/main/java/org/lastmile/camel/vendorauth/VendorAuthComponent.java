@@ -56,8 +56,8 @@ public class VendorAuthComponent extends DefaultComponent implements SSLContextP
     static {
         // Camel masks options it knows to be secret wherever it shows a URI (logs, route dumps, errors); the signing key
         // is not among the names it knows, and the word "key" alone would mask too much
-        URISupport.addSanitizeKeywords("clientAssertionKey");
-        URISupport.addSanitizeKeywords("dpopKey");
+        // (comma-separated: each call replaces the keywords of the call before)
+        URISupport.addSanitizeKeywords("clientAssertionKey,dpopKey");
     }
 
     @Metadata(description = "Default credential and request options for every endpoint.")

@@ -10,6 +10,8 @@ import org.apache.camel.Message;
 import org.apache.camel.support.DefaultAsyncProducer;
 import org.lastmile.camel.vendorauth.internal.policy.LocalToken;
 import org.lastmile.camel.vendorauth.internal.policy.TokenSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Enriches or invalidates. Asynchronous: an exchange that has to wait for a token (fetched by another thread or member)
@@ -18,11 +20,15 @@ import org.lastmile.camel.vendorauth.internal.policy.TokenSource;
  */
 public class VendorAuthProducer extends DefaultAsyncProducer {
 
+    private static final Logger LOG = LoggerFactory.getLogger(VendorAuthProducer.class);
+
     private final VendorAuthEndpoint endpoint;
     private final String apiBaseUrl;
     /** Read on the hot path; replaced on the slow path when the manager dropped it for idleness. */
     private TokenSource source;
     private Executor resume;
+    /** Whether the log was told once that proofs are left to the send-time signer. */
+    private volatile boolean toldOfSigner;
 
     public VendorAuthProducer(VendorAuthEndpoint endpoint) {
         super(endpoint);
@@ -65,14 +71,20 @@ public class VendorAuthProducer extends DefaultAsyncProducer {
     }
 
     private void apply(Message message, LocalToken token) {
-        message.setHeader(VendorAuthConstants.AUTHORIZATION, token.authorization());
+        if (token.token().dpopKey() == null) {
+            message.setHeader(VendorAuthConstants.AUTHORIZATION, token.authorization());
+        } else if (!DpopExchange.apply(message, token.token(), endpoint.getComponent().dpopRequests()) && !toldOfSigner) {
+            toldOfSigner = true;
+            LOG.info("Exchanges of {} carry no CamelHttpUri header, so their DPoP proof cannot be made before the call;"
+                    + " it is left to VendorAuthDpopSigner, the httpClientConfigurer of camel-http", endpoint);
+        }
         if (apiBaseUrl != null) {
             message.setHeader(VendorAuthConstants.BASE_URL, apiBaseUrl);
         }
     }
 
     private boolean invalidate(Exchange exchange, AsyncCallback callback) {
-        String token = bearerToken(exchange.getMessage().getHeader(VendorAuthConstants.AUTHORIZATION, String.class));
+        String token = token(exchange.getMessage().getHeader(VendorAuthConstants.AUTHORIZATION, String.class));
         if (token == null) {
             exchange.getMessage().setHeader(VendorAuthConstants.INVALIDATED, false);
             callback.done(true);
@@ -88,6 +100,12 @@ public class VendorAuthProducer extends DefaultAsyncProducer {
             callback.done(false);
         }, resume);
         return false;
+    }
+
+    /** The token of a {@code Bearer} or {@code DPoP} header value, whatever its case, or {@code null}. */
+    static String token(String header) {
+        String bearer = bearerToken(header);
+        return bearer != null ? bearer : DpopExchange.dpopToken(header);
     }
 
     /** The token of a {@code Bearer} header value, whatever its case, or {@code null}. */

@@ -19,6 +19,7 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -41,6 +42,7 @@ final class DpopProofCheck {
     private static final Set<String> PUBLIC_EC_MEMBERS = Set.of("kty", "crv", "x", "y", "kid", "use", "alg", "key_ops");
 
     private final Map<String, Instant> seenJtis = new ConcurrentHashMap<>();
+    private final AtomicLong lastSweep = new AtomicLong();
 
     /** A proof that passed: the thumbprint of its key and the nonce it carried. */
     record Accepted(String thumbprint, String nonce) {
@@ -116,8 +118,12 @@ final class DpopProofCheck {
         if (jti == null || jti.isEmpty() || jti.length() > 256) {
             throw new Refused("no jti");
         }
-        // replay: a jti is kept as long as a proof carrying it could be accepted
-        seenJtis.values().removeIf(seen -> seen.isBefore(now.minus(WINDOW).minus(AHEAD)));
+        // replay: a jti is kept as long as a proof carrying it could be accepted; swept once a second, not per proof
+        long second = now.getEpochSecond();
+        long swept = lastSweep.get();
+        if (second > swept && lastSweep.compareAndSet(swept, second)) {
+            seenJtis.values().removeIf(seen -> seen.isBefore(now.minus(WINDOW).minus(AHEAD)));
+        }
         if (seenJtis.putIfAbsent(jti, issued) != null) {
             throw new Refused("jti replayed");
         }

@@ -39,6 +39,7 @@ import org.lastmile.camel.vendorauth.internal.profile.ClientAuthentication;
 import org.lastmile.camel.vendorauth.internal.profile.Credential;
 import org.lastmile.camel.vendorauth.internal.profile.GrantType;
 import org.lastmile.camel.vendorauth.spi.AccessToken;
+import org.lastmile.camel.vendorauth.spi.DpopKey;
 import org.lastmile.camel.vendorauth.spi.TokenEndpointException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,6 +60,7 @@ public final class TokenClient implements Closeable {
 
     private final TokenHttpClients clients;
     private final ClientAssertionSigner signer = new ClientAssertionSigner();
+    private final DpopTokenRequests dpop = new DpopTokenRequests();
     private final TokenResponseParser parser = new TokenResponseParser();
     private final ObjectMapper mapper = new ObjectMapper();
     private final Clock clock;
@@ -83,8 +85,17 @@ public final class TokenClient implements Closeable {
         this.clients = new TokenHttpClients(connectTimeout, responseTimeout, maxConnections);
     }
 
-    /** Asks for a new token with the request's primary grant. */
+    /** Asks for a new token with the request's primary grant; a DPoP credential binds it to a new key. */
     public AccessToken requestToken(Credential request) {
+        return requestToken(request, request.dpop() == null ? null : request.dpop().keyFor(null));
+    }
+
+    /**
+     * Asks for a new token with the request's primary grant.
+     *
+     * @param dpopKey the key to bind the token to (DPoP), or {@code null} for a bearer token
+     */
+    public AccessToken requestToken(Credential request, DpopKey dpopKey) {
         Map<String, String> body = new LinkedHashMap<>();
         body.put("grant_type", request.grantType().wireName());
         if (request.grantType() == GrantType.PASSWORD) {
@@ -93,7 +104,7 @@ public final class TokenClient implements Closeable {
         }
         body.putAll(request.parameters());
         return send(request, request.tokenUrl(), request.clientAuthentication(), request.bodyFormat(), body,
-                request.secrets());
+                request.secrets(), dpopKey);
     }
 
     /**
@@ -101,6 +112,14 @@ public final class TokenClient implements Closeable {
      * of its own.
      */
     public AccessToken refreshToken(Credential request, AccessToken current) {
+        return refreshToken(request, current, request.dpop() == null ? null : request.dpop().keyFor(current.dpopKey()));
+    }
+
+    /**
+     * Asks for a new token with a refresh token, bound to {@code dpopKey} (DPoP; {@code null} for a bearer token): a
+     * refresh token of a public client is bound to the key of its first token (RFC 9449 §5), so the key is kept.
+     */
+    public AccessToken refreshToken(Credential request, AccessToken current, DpopKey dpopKey) {
         Map<String, String> body = new LinkedHashMap<>();
         body.put("grant_type", "refresh_token");
         body.put("refresh_token", current.refreshToken());
@@ -115,17 +134,43 @@ public final class TokenClient implements Closeable {
         // a vendor refusing the refresh may name the access token it was for
         secrets.add(current.value());
         return send(request, request.refreshUrl(), request.refreshClientAuthentication(), request.refreshBodyFormat(),
-                body, secrets).keepingRefreshTokenOf(current);
+                body, secrets, dpopKey).keepingRefreshTokenOf(current);
+    }
+
+    /**
+     * Sends the request; with DPoP, once more when the server answers {@code use_dpop_nonce} (RFC 9449 §8), and the
+     * answer is bound to the key.
+     */
+    private AccessToken send(Credential request, URI url, ClientAuthentication auth, BodyFormat format,
+                             Map<String, String> parameters, List<String> knownSecrets, DpopKey dpopKey) {
+        if (dpopKey == null) {
+            return send(request, url, auth, format, parameters, knownSecrets, (String) null);
+        }
+        AccessToken token;
+        try {
+            token = send(request, url, auth, format, parameters, knownSecrets, dpop.proof(dpopKey, url, clock.instant()));
+        } catch (TokenEndpointException e) {
+            if (!dpop.asksForNonce(e, url)) {
+                throw e;
+            }
+            LOG.debug("The token endpoint of profile {} asks for its DPoP nonce; asking once more with it", request.profile());
+            token = send(request, url, auth, format, parameters, knownSecrets, dpop.proof(dpopKey, url, clock.instant()));
+        }
+        return DpopTokenRequests.bind(token, dpopKey, request.dpop(), request.profile());
     }
 
     private AccessToken send(Credential request, URI url, ClientAuthentication auth, BodyFormat format,
-                             Map<String, String> parameters, List<String> knownSecrets) {
+                             Map<String, String> parameters, List<String> knownSecrets, String dpopProof) {
         Map<String, String> body = new LinkedHashMap<>();
         // what a vendor's words must not repeat: the credential's secrets, and the assertion made for this request
         List<String> secrets = new ArrayList<>(knownSecrets);
         // a method object rather than a plain request, so that reading the answer can abort the exchange
         HttpPost post = new HttpPost(url);
         post.addHeader(HttpHeaders.ACCEPT, "application/json");
+        if (dpopProof != null) {
+            post.addHeader(DpopProofs.HEADER, dpopProof);
+            secrets.add(dpopProof);
+        }
         switch (auth) {
             case BASIC -> post.addHeader(HttpHeaders.AUTHORIZATION, basic(formEncode(request.clientId()) + ':'
                     + formEncode(request.clientSecret())));
@@ -155,7 +200,7 @@ public final class TokenClient implements Closeable {
         ScheduledFuture<?> deadline = deadlines.schedule(post::cancel, answerNanos, TimeUnit.NANOSECONDS);
         try {
             AccessToken token = clients.clientFor(request.transport())
-                    .execute(post, response -> read(request, post, response, secrets));
+                    .execute(post, response -> read(request, url, post, response, secrets));
             // once per token from the vendor, never per exchange: which credential got one, when, and for how long
             LOG.info("Token obtained for profile {} from {} (client {}, {}), valid for {} s", request.profile(),
                     hostOf(url), request.clientId(), parameters.get("grant_type"),
@@ -173,10 +218,15 @@ public final class TokenClient implements Closeable {
         }
     }
 
-    private AccessToken read(Credential request, HttpPost exchange, ClassicHttpResponse response, List<String> secrets)
+    private AccessToken read(Credential request, URI url, HttpPost exchange, ClassicHttpResponse response,
+                             List<String> secrets)
             throws IOException {
         Instant now = clock.instant();
         int status = response.getCode();
+        Header nonce = response.getFirstHeader(DpopProofs.NONCE_HEADER);
+        if (nonce != null && request.dpop() != null) {
+            dpop.answered(url, nonce.getValue());
+        }
         byte[] body = readBounded(request, exchange, response);
         if (status == HttpStatus.SC_PROXY_AUTHENTICATION_REQUIRED) {
             // the proxy's answer, to a tunnel or a forwarded request, not the vendor's: say which options it concerns

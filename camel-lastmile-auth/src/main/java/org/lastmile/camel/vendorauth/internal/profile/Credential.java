@@ -49,6 +49,7 @@ import org.lastmile.camel.vendorauth.spi.TokenKey;
  * @param sealingKey           key material the user gives for a credential without a secret of its own, or {@code null}
  * @param secretParameters     the names of {@code parameters} whose values are secret: key material, masked, never part
  *                             of the key's id
+ * @param dpop                 DPoP settings (RFC 9449), or {@code null} for bearer tokens
  */
 public record Credential(
         String profile,
@@ -68,7 +69,8 @@ public record Credential(
         ClientAssertion clientAssertion,
         TokenTransport transport,
         String sealingKey,
-        Set<String> secretParameters) {
+        Set<String> secretParameters,
+        DpopPolicy dpop) {
 
     private static final byte[] SALT = "camel-lastmile-auth/token-key/v1".getBytes(StandardCharsets.UTF_8);
 
@@ -89,6 +91,17 @@ public record Credential(
                       TokenTransport transport) {
         this(profile, tokenUrl, refreshUrl, grantType, clientAuthentication, bodyFormat, clientId, clientSecret, username,
                 password, parameters, expiry, refresh, apiBaseUrl, clientAssertion, transport, null, Set.of());
+    }
+
+    /** A credential of bearer tokens. */
+    public Credential(String profile, URI tokenUrl, URI refreshUrl, GrantType grantType,
+                      ClientAuthentication clientAuthentication, BodyFormat bodyFormat, String clientId, String clientSecret,
+                      String username, String password, Map<String, String> parameters, VendorProfile.ExpiryRules expiry,
+                      VendorProfile.RefreshRules refresh, String apiBaseUrl, ClientAssertion clientAssertion,
+                      TokenTransport transport, String sealingKey, Set<String> secretParameters) {
+        this(profile, tokenUrl, refreshUrl, grantType, clientAuthentication, bodyFormat, clientId, clientSecret, username,
+                password, parameters, expiry, refresh, apiBaseUrl, clientAssertion, transport, sealingKey, secretParameters,
+                null);
     }
 
     public Credential {
@@ -145,7 +158,8 @@ public record Credential(
     public String toString() {
         return "Credential[profile=" + profile + ", tokenUrl=" + tokenUrl + ", grantType=" + grantType.wireName()
                 + ", clientAuthentication=" + clientAuthentication.optionValue() + ", bodyFormat=" + bodyFormat.optionValue()
-                + ", parameters=" + parameters.keySet() + ", transport=" + transport + "]";
+                + ", parameters=" + parameters.keySet() + ", transport=" + transport
+                + (dpop == null ? "" : ", dpop=" + dpop) + "]";
     }
 
     /**
@@ -220,6 +234,9 @@ public record Credential(
         for (X509Certificate certificate : transport.clientCertificates()) {
             parts.add("certificate");
             parts.add(fingerprint(certificate));
+        }
+        if (dpop != null) {
+            parts.addAll(dpop.identity());
         }
         if (!parts.isEmpty()) {
             parts.add(0, null);

@@ -58,6 +58,15 @@ public interface CredentialOptions {
     /** Milliseconds from {@code iat} to {@code exp} of a client assertion. */
     long getClientAssertionLifetime();
 
+    /** Whether tokens are bound to a DPoP key (RFC 9449). */
+    boolean isDpop();
+
+    /** The DPoP key: PEM or JWK text, or a resource URI; {@code null} to have one made per credential. */
+    String getDpopKey();
+
+    /** Whether a bearer token is accepted from a server that does not bind tokens to the DPoP key. */
+    boolean isDpopAllowBearer();
+
     /** Further parameters of the token request ({@code param.<name>}). */
     Map<String, Object> getAdditionalParameters();
 }

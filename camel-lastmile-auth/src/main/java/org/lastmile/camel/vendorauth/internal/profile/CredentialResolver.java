@@ -121,7 +121,8 @@ public final class CredentialResolver {
         Credential credential = new Credential(profile.name(), token, refresh, grant, auth, format, options.getClientId(),
                 options.getClientSecret(), grant == GrantType.PASSWORD ? options.getUsername() : null,
                 grant == GrantType.PASSWORD ? options.getPassword() : null, parameters, expiry, profile.refresh(),
-                environment == null ? null : environment.apiUrl(), assertion, transport, blankToNull(options.getSealingKey()), secretParameters);
+                environment == null ? null : environment.apiUrl(), assertion, transport, blankToNull(options.getSealingKey()), secretParameters,
+                DpopPolicy.resolve(options.isDpop(), options.getDpopKey(), options.isDpopAllowBearer(), resources));
         if (!credential.hasKeyMaterial()) {
             LOG.warn("A credential of profile '{}' has no secret (no client secret, password, private key, sealingKey or secret"
                     + " parameter): a key derived from what it has would be known to anybody who reaches the cluster,"
