@@ -66,7 +66,11 @@ public final class BenchmarkSuite {
                 .jvmArgsAppend("-Dhazelcast.logging.type=slf4j")
                 .shouldFailOnError(true)
                 .build();
-        Collection<RunResult> results = new Runner(options).run();
+        return scores(new Runner(options).run());
+    }
+
+    /** The sorted iteration scores of each benchmark, by its method name. */
+    static Map<String, double[]> scores(Collection<RunResult> results) {
         Map<String, double[]> scores = new LinkedHashMap<>();
         for (RunResult result : results) {
             String name = result.getParams().getBenchmark();

@@ -1,8 +1,6 @@
 package org.lastmile.camel.benchmarks;
 
 import java.time.Clock;
-import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -27,7 +25,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
@@ -129,14 +126,7 @@ public class DpopBenchmark {
                 .measurementIterations(5).measurementTime(TimeValue.seconds(1))
                 .shouldFailOnError(true)
                 .build();
-        Collection<RunResult> results = new Runner(options).run();
-        Map<String, double[]> scores = new LinkedHashMap<>();
-        for (RunResult result : results) {
-            String name = result.getParams().getBenchmark();
-            scores.put(name.substring(name.lastIndexOf('.') + 1), result.getBenchmarkResults().stream()
-                    .flatMap(benchmark -> benchmark.getIterationResults().stream())
-                    .mapToDouble(iteration -> iteration.getPrimaryResult().getScore()).sorted().toArray());
-        }
+        Map<String, double[]> scores = BenchmarkSuite.scores(new Runner(options).run());
         System.out.println("| route | median exchanges/s | min | max |\n|---|---:|---:|---:|");
         scores.forEach((name, sorted) -> System.out.printf("| %s | %.0f | %.0f | %.0f |%n", name,
                 sorted[sorted.length / 2], sorted[0], sorted[sorted.length - 1]));

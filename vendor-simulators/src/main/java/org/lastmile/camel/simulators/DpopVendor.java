@@ -1,7 +1,5 @@
 package org.lastmile.camel.simulators;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
@@ -72,8 +70,7 @@ public final class DpopVendor extends VendorSimulator {
 
     @Override
     protected Answer grant(Request request) {
-        VendorCredentials account = credentials();
-        if (!basic(encode(account.clientId()), encode(account.clientSecret())).equals(request.header("Authorization"))) {
+        if (!basicOfFormEncoded(request)) {
             return refuse("not Basic of the form-encoded id and secret", new Answer(401, "{\"error\":\"invalid_client\"}"));
         }
         Map<String, String> form = request.form();
@@ -150,10 +147,6 @@ public final class DpopVendor extends VendorSimulator {
 
     private static String newNonce() {
         return UUID.randomUUID().toString().replace("-", "");
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     @Override

@@ -282,6 +282,13 @@ public abstract class VendorSimulator {
         return "\"" + new String(JsonStringEncoder.getInstance().quoteAsString(text)) + "\"";
     }
 
+    /** Whether the request authenticates the client by HTTP Basic of the form-encoded id and secret (RFC 6749 §2.3.1). */
+    protected final boolean basicOfFormEncoded(Request request) {
+        return basic(java.net.URLEncoder.encode(credentials.clientId(), StandardCharsets.UTF_8),
+                java.net.URLEncoder.encode(credentials.clientSecret(), StandardCharsets.UTF_8))
+                .equals(request.header("Authorization"));
+    }
+
     /** {@code Basic} of {@code id:secret} as they are, the way most vendors' pages show it. */
     protected static String basic(String id, String secret) {
         return "Basic " + Base64.getEncoder().encodeToString((id + ":" + secret).getBytes(StandardCharsets.UTF_8));
