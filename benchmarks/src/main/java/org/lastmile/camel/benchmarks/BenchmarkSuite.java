@@ -53,6 +53,7 @@ public final class BenchmarkSuite {
         }
         Scenarios.Memory memory = Scenarios.memory(10_000, Duration.ofSeconds(20), Duration.ofSeconds(30), true);
         write(output, loadBefore, loadAverage(), hotPath, loads, jvms, latency, coldStarts, refreshCosts, memory);
+        DpopBenchmark.main(new String[] { output.toString() });
         System.out.println("Wrote " + output.toAbsolutePath());
     }
 

@@ -1,5 +1,7 @@
 package org.lastmile.camel.benchmarks;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -35,7 +37,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * proof per exchange), first without the API call (the proof is the whole difference), then with it: the proof made as
  * the exchange is enriched ({@code CamelHttpUri} set), or by {@link VendorAuthDpopSigner} when camel-http sends. The
  * API is the strict DPoP simulator, which verifies each proof in the same JVM (an ES256 verification per call, on the
- * same two cores). Run: {@code mvn -Pbench -Dbench.main=org.lastmile.camel.benchmarks.DpopBenchmark -DskipTests package}.
+ * same two cores). Part of the suite; alone: {@code mvn -Pbench -Dbench.main=org.lastmile.camel.benchmarks.DpopBenchmark
+ * -DskipTests package}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -117,8 +120,13 @@ public class DpopBenchmark {
         return template.requestBody(DPOP_SIGNER_HTTP, (Object) null);
     }
 
-    /** Runs the benchmarks and prints a Markdown table of exchanges per second (median of the measured iterations). */
+    /**
+     * Runs the benchmarks and writes their section ("7. DPoP") into the Markdown file named by the first argument (by
+     * default {@code BENCHMARKS.md}), before "Reading it": replacing the section of an earlier run, keeping the rest.
+     */
     public static void main(String[] args) throws Exception {
+        Path output = Path.of(args.length > 0 ? args[0] : "BENCHMARKS.md");
+        String loadBefore = Files.readString(Path.of("/proc/loadavg")).trim();
         Options options = new OptionsBuilder()
                 .include(DpopBenchmark.class.getName())
                 .forks(1)
@@ -127,8 +135,34 @@ public class DpopBenchmark {
                 .shouldFailOnError(true)
                 .build();
         Map<String, double[]> scores = BenchmarkSuite.scores(new Runner(options).run());
-        System.out.println("| route | median exchanges/s | min | max |\n|---|---:|---:|---:|");
-        scores.forEach((name, sorted) -> System.out.printf("| %s | %.0f | %.0f | %.0f |%n", name,
-                sorted[sorted.length / 2], sorted[0], sorted[sorted.length - 1]));
+        StringBuilder md = new StringBuilder(SECTION).append("\n\n");
+        md.append("JMH, exchanges per second through a `ProducerTemplate` on one thread, a token at hand (1 fork, 3 warm-up and"
+                + " 5 measured iterations of 1 s; median and range). The same route with a bearer token and with"
+                + " `dpop=true`: without the API call, the difference is the proof, one ES256 signature per exchange and"
+                + " nothing else (no token call, no store access); with the call to the strict DPoP simulator, which"
+                + " verifies each proof (an ES256 verification) in the same JVM on the same cores. `signer`: no"
+                + " `CamelHttpUri`, the proof made by `VendorAuthDpopSigner` when camel-http sends. Load average before"
+                + " / after: `" + loadBefore + "` / `" + Files.readString(Path.of("/proc/loadavg")).trim() + "`.\n\n");
+        md.append("| route | median exchanges/s | min | max |\n|---|---:|---:|---:|\n");
+        scores.forEach((name, sorted) -> md.append(String.format("| %s | %.0f | %.0f | %.0f |%n", LABELS.get(name),
+                sorted[sorted.length / 2], sorted[0], sorted[sorted.length - 1])));
+        String text = Files.exists(output) ? Files.readString(output) : "";
+        int start = text.indexOf(SECTION);
+        int end = start < 0 ? -1 : text.indexOf("\n## ", start + SECTION.length());
+        if (start >= 0) {
+            text = text.substring(0, start) + (end < 0 ? "" : text.substring(end + 1));
+        }
+        int reading = text.indexOf("## Reading it");
+        text = reading < 0 ? text + "\n" + md : text.substring(0, reading) + md + "\n" + text.substring(reading);
+        Files.writeString(output, text);
+        System.out.println(md);
     }
+
+    private static final String SECTION = "## 7. DPoP: cost per exchange";
+    private static final Map<String, String> LABELS = Map.of(
+            "bearer", "direct -> vendorauth (Bearer)",
+            "dpop", "direct -> vendorauth dpop=true (proof at enrich)",
+            "bearerThenHttp", "direct -> vendorauth (Bearer) -> HTTP to the API",
+            "dpopThenHttp", "direct -> vendorauth dpop=true -> HTTP to the DPoP API (proof at enrich)",
+            "dpopSignedBySignerThenHttp", "direct -> vendorauth dpop=true -> HTTP to the DPoP API (proof by the signer)");
 }
