@@ -115,6 +115,22 @@ class DpopClusterTest {
     }
 
     @Test
+    void aRevokedTokenIsRenewedOnceAndTheRepeatCarriesAProofForTheNewToken() throws Exception {
+        CamelContext camel = member(cluster.startMember(), "");
+        assertThat(camel.createProducerTemplate().send("direct:api", exchange -> { }).getException()).isNull();
+        vendor.revokeTokens();
+
+        Exchange renewed = camel.createProducerTemplate().send("direct:api", exchange -> { });
+
+        assertThat(renewed.getException()).as(vendor.refusals().toString()).isNull();
+        assertThat(vendor.tokensIssued()).isEqualTo(2);
+        assertThat(vendor.apiCalls()).as("the refused call and its one repeat").isEqualTo(3);
+        SignedJWT proof = SignedJWT.parse(renewed.getMessage().getHeader("DPoP", String.class));
+        assertThat(proof.getHeader().getJWK().computeThumbprint().toString())
+                .isEqualTo(vendor.boundThumbprint(vendor.lastIssued()));
+    }
+
+    @Test
     void theSendTimeSignerSignsTheRealMethodAndUriOfAToD() throws Exception {
         VendorAuthComponent component = CamelApplications.sharingThrough(cluster.startMember());
         CamelContext camel = new DefaultCamelContext();

@@ -46,6 +46,11 @@ public final class DpopVendor extends VendorSimulator {
         answerBearer = bearer;
     }
 
+    /** Forgets every token issued so far: the API refuses them with {@code invalid_token}, as after a revocation. */
+    public void revokeTokens() {
+        boundTo.clear();
+    }
+
     /** Token requests refused for want of the current nonce. */
     public int tokenNonceChallenges() {
         return tokenNonceChallenges.get();

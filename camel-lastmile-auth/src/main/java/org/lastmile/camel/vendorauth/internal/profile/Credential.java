@@ -239,6 +239,10 @@ public final class Credential {
             parts.add(encoded(client.assertion().privateKey()));
         }
         endpoint.transport().clientKeys().forEach(clientKey -> parts.add(encoded(clientKey)));
+        if (dpop != null && dpop.key() != null) {
+            // a public client proving possession of a given DPoP key: the key is its secret
+            parts.addAll(Arrays.asList("dpopKey", encoded(dpop.key().privateKey())));
+        }
         if (sealingKey != null) {
             parts.addAll(Arrays.asList("sealingKey", sealingKey));
         }
