@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
@@ -48,8 +49,16 @@ final class NamedCredentials {
 
     private NamedCredentialsHealthCheck check;
 
-    /** Starts following retirements; shows the endpoint's check of its named credentials when it serves any. */
+    private final AtomicBoolean started = new AtomicBoolean();
+
+    /**
+     * Starts following retirements, and shows the check of the named credentials when {@code checkId} is given; once,
+     * however many endpoints share these credentials. The component stops it.
+     */
     void start(String checkId) {
+        if (!started.compareAndSet(false, true)) {
+            return;
+        }
         endpoint.getComponent().tokenManager().onRetired(onRetired);
         if (checkId != null) {
             check = new NamedCredentialsHealthCheck(checkId, this);
@@ -57,11 +66,10 @@ final class NamedCredentials {
         }
     }
 
+    /** Forgets the credentials; the component's stop takes the check away with the others. */
     void stop() {
-        if (check != null) {
-            endpoint.getComponent().credentials().unshow(check);
-            check = null;
-        }
+        started.set(false);
+        check = null;
         handles.clear();
         names.clear();
     }
@@ -106,25 +114,31 @@ final class NamedCredentials {
     }
 
     /**
-     * A renewal of the credential's token is due: the provider is asked again, once per token and off the exchange's
-     * thread, so that a secret rotated in a vault is used from the next token call on.
+     * A renewal of the credential's token is due while the token still serves: the provider is asked again, once per
+     * token and off the exchange's thread, so that a secret rotated in a vault is used from the next token call on.
      */
     void recheck(TokenHandle handle, Object token) {
-        if (!handle.firstRecheckFor(token)) {
-            return;
+        if (handle.firstRecheckFor(token)) {
+            handle.resumeExecutor().execute(() -> current(handle));
         }
-        handle.resumeExecutor().execute(() -> {
-            try {
-                Credential fresh = credential(handle.name());
-                if (!fresh.key().equals(handle.credential().key()) && handles.get(handle.name()) == handle) {
-                    replace(handle, fresh);
-                }
-            } catch (RuntimeException e) {
-                // the current credential still works; the next renewal or a refusal asks again
-                LOG.warn("Credential '{}' could not be looked up again before its renewal: {}", handle.name(),
-                        e.getClass().getSimpleName());
+    }
+
+    /**
+     * The handle to renew with: the provider is asked again, and a credential whose options changed replaces the old
+     * one. When the provider cannot answer, the current credential goes on: a refusal or the next renewal asks again.
+     */
+    TokenHandle current(TokenHandle handle) {
+        try {
+            Credential fresh = credential(handle.name());
+            if (!fresh.key().equals(handle.credential().key()) && handles.get(handle.name()) == handle) {
+                return replace(handle, fresh);
             }
-        });
+        } catch (RuntimeException e) {
+            LOG.warn("Credential '{}' could not be looked up again before its renewal: {}", handle.name(),
+                    e.getClass().getSimpleName());
+        }
+        TokenHandle now = handles.get(handle.name());
+        return now != null ? now : handle;
     }
 
     /** The handles of the named credentials in use. */
@@ -194,7 +208,7 @@ final class NamedCredentials {
         });
         overlay.put(CredentialOptions.ADDITIONAL_PARAMETERS, parameters);
         try {
-            return endpoint.resolve(endpoint.ownOptions().with(overlay));
+            return endpoint.resolve(endpoint.ownOptions().with(overlay)).labelled(name);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("Credential '" + name + "': " + e.getMessage(), e);
         }

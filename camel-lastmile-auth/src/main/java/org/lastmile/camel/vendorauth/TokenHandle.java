@@ -18,6 +18,8 @@ final class TokenHandle {
     private final String name;
     /** The token for which the provider was last asked again before a renewal: once per token. */
     private final AtomicReference<Object> recheckedFor = new AtomicReference<>();
+    /** The last token this handle put on an exchange, for named credentials: tells a renewal from a first fetch. */
+    private volatile Object served;
     /** Read on the hot path; replaced on the slow path when the manager dropped it for idleness. */
     private volatile TokenSource source;
 
@@ -39,6 +41,18 @@ final class TokenHandle {
     /** The credential's name when an exchange chose it by name, {@code null} for an endpoint's own. */
     String name() {
         return name;
+    }
+
+    /** Notes the token put on an exchange. */
+    void served(Object token) {
+        if (served != token) {
+            served = token;
+        }
+    }
+
+    /** The last token this handle put on an exchange, or {@code null}. */
+    Object served() {
+        return served;
     }
 
     /** Whether this is the first call for that token: the provider is asked again once per renewal. */

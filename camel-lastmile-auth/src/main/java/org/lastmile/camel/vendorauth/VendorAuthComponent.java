@@ -8,10 +8,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import com.hazelcast.core.HazelcastInstance;
 import org.apache.camel.CamelContext;
@@ -147,6 +149,8 @@ public class VendorAuthComponent extends DefaultComponent implements SSLContextP
     private TokenClient tokenClient;
     private TokenManager tokenManager;
     private VendorAuthCredentials credentials;
+    /** The named credentials of endpoints, shared by endpoints of the same options and provider. */
+    private final Map<List<Object>, NamedCredentials> named = new ConcurrentHashMap<>();
     /** The store and instance this component made itself, and so closes. */
     private FallbackTokenStore ownStore;
     private ClusterInstance cluster;
@@ -278,6 +282,8 @@ public class VendorAuthComponent extends DefaultComponent implements SSLContextP
             getCamelContext().getExecutorServiceManager().shutdown(sweeper);
             sweeper = null;
         }
+        named.values().forEach(NamedCredentials::stop);
+        named.clear();
         if (credentials != null) {
             credentials.close();
             credentials = null;
@@ -327,6 +333,11 @@ public class VendorAuthComponent extends DefaultComponent implements SSLContextP
     TokenSource source(Credential credential, String name) {
         tokenManager();
         return name == null ? credentials.source(credential) : credentials.namedSource(credential, metersPerCredential);
+    }
+
+    /** The named credentials served by endpoints of these options and provider, made on first use. */
+    NamedCredentials namedCredentials(List<Object> options, Supplier<NamedCredentials> maker) {
+        return named.computeIfAbsent(options, key -> maker.get());
     }
 
     /** The checks and meters of the credentials this component serves; there while the component runs. */

@@ -5,7 +5,9 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.camel.AsyncEndpoint;
 import org.apache.camel.Category;
@@ -32,6 +34,7 @@ import org.lastmile.camel.vendorauth.internal.profile.CredentialResolver;
 import org.lastmile.camel.vendorauth.internal.profile.ProfileRegistry;
 import org.lastmile.camel.vendorauth.internal.profile.TokenTransport;
 import org.lastmile.camel.vendorauth.internal.profile.VendorProfile;
+import org.lastmile.camel.vendorauth.spi.CredentialProvider;
 
 /**
  * Puts an Authorization Bearer header on exchanges (operation enrich), or drops a token an API refused (operation
@@ -45,6 +48,8 @@ import org.lastmile.camel.vendorauth.internal.profile.VendorProfile;
              headersClass = VendorAuthConstants.class)
 public class VendorAuthEndpoint extends DefaultEndpoint implements AsyncEndpoint {
 
+    /** Options that say what an endpoint does, not which credential it serves. */
+    private static final Set<String> NOT_CREDENTIAL = Set.of("operation", "lazyStartProducer");
     /** The component's scheme, as its catalog names it. */
     static final String SCHEME = "vendorauth";
 
@@ -91,9 +96,12 @@ public class VendorAuthEndpoint extends DefaultEndpoint implements AsyncEndpoint
                 getCamelContext());
         ownOptions = credentialOptions();
         PropertiesCredentialProvider properties = new PropertiesCredentialProvider(getCamelContext());
+        CredentialProvider provider = configuration.getCredentialProvider() != null
+                ? configuration.getCredentialProvider() : properties;
         servesNamed = configuration.getCredentialProvider() != null || properties.declaresAny();
-        named = new NamedCredentials(this, configuration.getCredentialProvider() != null
-                ? configuration.getCredentialProvider() : properties);
+        // endpoints that differ only in what they do (enrich, invalidate) serve the same named credentials
+        named = getComponent().namedCredentials(List.of(profile, provider, ownOptions.without(NOT_CREDENTIAL)),
+                () -> new NamedCredentials(this, provider));
         try {
             handle = new TokenHandle(getComponent(), resolve(ownOptions), null);
         } catch (IllegalArgumentException e) {
@@ -145,12 +153,6 @@ public class VendorAuthEndpoint extends DefaultEndpoint implements AsyncEndpoint
             handle.start();
         }
         named.start(servesNamed ? namedCheckId() : null);
-    }
-
-    @Override
-    protected void doStop() throws Exception {
-        named.stop();
-        super.doStop();
     }
 
     /**

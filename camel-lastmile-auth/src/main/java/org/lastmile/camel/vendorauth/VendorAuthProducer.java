@@ -80,10 +80,20 @@ public class VendorAuthProducer extends DefaultAsyncProducer {
      * exchange is answered with the renewed credential's token rather than the refusal.
      */
     private CompletableFuture<Fetched> awaitToken(TokenHandle handle) {
-        CompletableFuture<Fetched> first = handle.live().await().thenApply(token -> new Fetched(handle, token));
         if (handle.name() == null) {
-            return first;
+            return handle.live().await().thenApply(token -> new Fetched(handle, token));
         }
+        Object renewing = handle.served();
+        if (renewing != null && handle.firstRecheckFor(renewing)) {
+            // a renewal: the provider is asked again first, off this thread, so a rotated secret is used at once
+            return CompletableFuture.supplyAsync(() -> endpoint.named().current(handle), handle.resumeExecutor())
+                    .thenCompose(this::awaitRenewing);
+        }
+        return awaitRenewing(handle);
+    }
+
+    private CompletableFuture<Fetched> awaitRenewing(TokenHandle handle) {
+        CompletableFuture<Fetched> first = handle.live().await().thenApply(token -> new Fetched(handle, token));
         return first.handle((fetched, failure) -> {
             if (failure == null) {
                 return CompletableFuture.completedFuture(fetched);
@@ -106,6 +116,9 @@ public class VendorAuthProducer extends DefaultAsyncProducer {
     }
 
     private void apply(Message message, TokenHandle handle, LocalToken token) {
+        if (handle.name() != null) {
+            handle.served(token);
+        }
         if (token.token().dpopKey() == null) {
             message.setHeader(VendorAuthConstants.AUTHORIZATION, token.authorization());
         } else if (!DpopExchange.apply(message, token.token(), handle.dpopRequests()) && !toldOfSigner) {

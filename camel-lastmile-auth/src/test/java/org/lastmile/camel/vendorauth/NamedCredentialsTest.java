@@ -21,6 +21,7 @@ import org.lastmile.camel.vendorauth.test.CamelApplications;
 import org.lastmile.camel.vendorauth.test.TokenServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.lastmile.camel.vendorauth.test.Eventually.eventually;
 
 /**
  * Many credentials through one endpoint: the header {@code CamelVendorAuthCredential} names one, a
@@ -151,6 +152,35 @@ class NamedCredentialsTest {
         assertThat(token("m2")).startsWith("Bearer issued-client-m2-2-");
         assertThat(vendor.tokensIssuedTo("client-m2")).isEqualTo(2);
         assertThat(check.call().getDetails()).doesNotContainKey("credentials.failing.names");
+    }
+
+    @Test
+    void namedCredentialsCountTowardMaxCredentialsAndLeaveWhenIdle() throws Exception {
+        VendorAuthComponent component = camel.getComponent("vendorauth", VendorAuthComponent.class);
+        assertThat(token("m1")).startsWith("Bearer issued-client-m1-1-");
+        assertThat(token("m2")).startsWith("Bearer issued-client-m2-1-");
+        assertThat(component.credentialsInUse()).isEqualTo(2);
+
+        camel.stop();
+        component = new VendorAuthComponent();
+        component.setTokenStore(new InMemoryTokenStore());
+        component.setMaxCredentials(2);
+        component.setCredentialIdleTimeout(300);
+        CredentialProvider provider = vault::get;
+        camel = CamelApplications.start(component, new RouteBuilder() {
+            @Override
+            public void configure() {
+                getContext().getRegistry().bind("vault", provider);
+                from("direct:api").to("vendorauth:oauth2?tokenUrl=" + vendor.tokenUrl() + "&credentialProvider=#vault");
+            }
+        });
+        assertThat(token("m1")).startsWith("Bearer issued-client-m1-2-");
+        assertThat(token("m2")).startsWith("Bearer issued-client-m2-2-");
+        assertThat(call("m3").getException()).hasMessageContaining("maxCredentials");
+
+        VendorAuthComponent running = component;
+        eventually("the idle credentials left", () -> running.credentialsInUse() == 0);
+        assertThat(token("m3")).as("room again once the others went idle").startsWith("Bearer issued-client-m3-");
     }
 
     @Test

@@ -36,6 +36,7 @@ import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.lastmile.camel.vendorauth.internal.profile.BodyFormat;
 import org.lastmile.camel.vendorauth.internal.profile.ClientAuthentication;
 import org.lastmile.camel.vendorauth.internal.profile.Credential;
+import org.lastmile.camel.vendorauth.internal.profile.CredentialName;
 import org.lastmile.camel.vendorauth.internal.profile.Grant;
 import org.lastmile.camel.vendorauth.spi.AccessToken;
 import org.lastmile.camel.vendorauth.spi.DpopKey;
@@ -176,9 +177,8 @@ public final class TokenClient implements Closeable {
             AccessToken token = clients.clientFor(credential.endpoint().transport())
                     .execute(post, response -> read(credential, url, post, response, secrets));
             // once per token from the vendor, never per exchange: which credential got one, when, and for how long
-            LOG.info("Token obtained for profile {} from {} (client {}, {}), valid for {} s", credential.profile(),
-                    hostOf(url), credential.clientId(), grant.wireName(),
-                    Duration.between(clock.instant(), token.expiresAt()).toSeconds());
+            LOG.info("Token obtained for {} ({}), valid for {} s", CredentialName.of(credential, credential.key()),
+                    grant.wireName(), Duration.between(clock.instant(), token.expiresAt()).toSeconds());
             return token;
         } catch (TokenEndpointException e) {
             throw e;

@@ -42,6 +42,7 @@ public final class Credential {
     private final String sealingKey;
     private final DpopPolicy dpop;
     private final TokenKey key;
+    private final String label;
 
     /**
      * @param profile    the profile's name, for messages
@@ -79,11 +80,42 @@ public final class Credential {
         this.sealingKey = sealingKey;
         this.dpop = dpop;
         this.key = deriveKey();
+        this.label = null;
+    }
+
+    private Credential(Credential credential, String label) {
+        this.profile = credential.profile;
+        this.endpoint = credential.endpoint;
+        this.grant = credential.grant;
+        this.client = credential.client;
+        this.parameters = credential.parameters;
+        this.expiry = credential.expiry;
+        this.refresh = credential.refresh;
+        this.apiBaseUrl = credential.apiBaseUrl;
+        this.sealingKey = credential.sealingKey;
+        this.dpop = credential.dpop;
+        this.key = credential.key;
+        this.label = label;
+    }
+
+    /**
+     * The same credential, called by the name an exchange chose it by: for people reading logs and health checks. Not
+     * part of its identity: two names for one credential share its token.
+     */
+    public Credential labelled(String name) {
+        return new Credential(this, name);
+    }
+
+    /** The name an exchange chose this credential by, or {@code null} for an endpoint's own. */
+    public String label() {
+        return label;
     }
 
     /** The same credential asking with another grant: a new credential, with a key of its own. */
     public Credential withGrant(Grant other) {
-        return new Credential(profile, endpoint, other, client, parameters, expiry, refresh, apiBaseUrl, sealingKey, dpop);
+        Credential credential = new Credential(profile, endpoint, other, client, parameters, expiry, refresh, apiBaseUrl,
+                sealingKey, dpop);
+        return label == null ? credential : credential.labelled(label);
     }
 
     /** The profile's name, for messages. */

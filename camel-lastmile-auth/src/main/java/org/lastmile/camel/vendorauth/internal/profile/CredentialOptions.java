@@ -1,6 +1,7 @@
 package org.lastmile.camel.vendorauth.internal.profile;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -81,6 +82,23 @@ public final class CredentialOptions {
         Map<String, Object> merged = new LinkedHashMap<>(values);
         merged.putAll(overlay);
         return new CredentialOptions(merged);
+    }
+
+    /** These options without those named: what is left to compare when some do not shape a credential. */
+    public CredentialOptions without(Collection<String> options) {
+        Map<String, Object> kept = new LinkedHashMap<>(values);
+        kept.keySet().removeAll(options);
+        return new CredentialOptions(kept);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof CredentialOptions options && values.equals(options.values);
+    }
+
+    @Override
+    public int hashCode() {
+        return values.hashCode();
     }
 
     @Override
