@@ -158,7 +158,7 @@ public class DpopBenchmark {
         System.out.println(md);
     }
 
-    private static final String SECTION = "## 7. DPoP: cost per exchange";
+    private static final String SECTION = "## 8. DPoP: cost per exchange";
     private static final Map<String, String> LABELS = Map.of(
             "bearer", "direct -> vendorauth (Bearer)",
             "dpop", "direct -> vendorauth dpop=true (proof at enrich)",
