@@ -94,6 +94,12 @@ public class VendorAuthComponentConfiguration extends ComponentConfigurationProp
     private Long refreshMargin = 60000L;
 
     /**
+     * How long before expiry a token stops being sent, at least: the skew is the larger of this and a tenth of the
+     * lifetime, at most 5 s (or this, when larger), never before the refresh window opens.
+     */
+    private Long minExpirySkew = 250L;
+
+    /**
      * Where refresh-token requests go. Default: the profile's, else the token URL.
      */
     private String refreshUrl;
@@ -412,6 +418,14 @@ public class VendorAuthComponentConfiguration extends ComponentConfigurationProp
 
     public void setRefreshMargin(Long refreshMargin) {
         this.refreshMargin = refreshMargin;
+    }
+
+    public Long getMinExpirySkew() {
+        return minExpirySkew;
+    }
+
+    public void setMinExpirySkew(Long minExpirySkew) {
+        this.minExpirySkew = minExpirySkew;
     }
 
     public String getRefreshUrl() {

@@ -153,9 +153,11 @@ public final class TokenClient implements Closeable {
         body.putAll(parameters);
         post.setEntity(encode(body, format));
         ScheduledFuture<?> deadline = deadlines.schedule(post::cancel, answerNanos, TimeUnit.NANOSECONDS);
+        // a token's life counts from here: the vendor minted it after this instant, however late its answer arrives
+        Instant sent = clock.instant();
         try {
             AccessToken token = clients.clientFor(request.transport())
-                    .execute(post, response -> read(request, post, response, secrets));
+                    .execute(post, response -> read(request, post, response, secrets, sent));
             // once per token from the vendor, never per exchange: which credential got one, when, and for how long
             LOG.info("Token obtained for profile {} from {} (client {}, {}), valid for {} s", request.profile(),
                     hostOf(url), request.clientId(), parameters.get("grant_type"),
@@ -173,8 +175,8 @@ public final class TokenClient implements Closeable {
         }
     }
 
-    private AccessToken read(Credential request, HttpPost exchange, ClassicHttpResponse response, List<String> secrets)
-            throws IOException {
+    private AccessToken read(Credential request, HttpPost exchange, ClassicHttpResponse response, List<String> secrets,
+                             Instant sent) throws IOException {
         Instant now = clock.instant();
         int status = response.getCode();
         byte[] body = readBounded(request, exchange, response);
@@ -184,7 +186,7 @@ public final class TokenClient implements Closeable {
                     + " proxyAuthUsername and proxyAuthPassword", null, null);
         }
         if (status / 100 == 2) {
-            return parser.parseToken(request.profile(), status, body, request.expiry(), now, secrets);
+            return parser.parseToken(request.profile(), status, body, request.expiry(), sent, secrets);
         }
         throw parser.parseError(request.profile(), status, body, retryAfter(response, now), secrets);
     }

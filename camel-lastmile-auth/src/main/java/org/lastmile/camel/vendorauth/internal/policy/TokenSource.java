@@ -116,6 +116,14 @@ public final class TokenSource implements AutoCloseable {
      * the gate fails fast; otherwise from this JVM's one flight.
      */
     public CompletableFuture<LocalToken> await() {
+        return await(true);
+    }
+
+    /**
+     * @param again whether a token that is no longer usable when the flight ends (this JVM froze meanwhile) sends the
+     *              caller to one more flight
+     */
+    private CompletableFuture<LocalToken> await(boolean again) {
         LocalToken current = tryNow();
         if (current != null) {
             return CompletableFuture.completedFuture(current);
@@ -128,7 +136,12 @@ public final class TokenSource implements AutoCloseable {
                 return CompletableFuture.failedFuture(fast);
             }
         }
-        return waiting.track(flights.join(key, this::fly));
+        CompletableFuture<LocalToken> flight = waiting.track(flights.join(key, this::fly));
+        if (!again) {
+            return flight;
+        }
+        return flight.thenCompose(token -> clock.millis() < token.usableUntil() ? CompletableFuture.completedFuture(token)
+                : await(false));
     }
 
     /**
@@ -200,12 +213,22 @@ public final class TokenSource implements AutoCloseable {
     private LocalToken fetch(Lease lease) {
         AccessToken fresh;
         TokenStatistics.Fetch requests = statistics.fetch();
+        long started = clock.millis();
         try {
             fresh = grants.fetch(credential, cached.renewalBase(lease.current()), requests, cached::refuseRefreshToken);
             requests.end(true);
         } catch (RuntimeException e) {
             requests.end(false);
             TokenEndpointException failure = asEndpointFailure(e);
+            AccessToken shared = fetchedElsewhereSince(started);
+            if (shared != null) {
+                // this JVM froze or was cut off while it asked, and another member got a token meanwhile: the fault
+                // is over for the cluster, and for the callers here too
+                LOG.debug("The fetch for {} failed, but another member got a token meanwhile: {}", name,
+                        failure.getMessage());
+                endLease(lease::release);
+                return cached.adopt(shared, timing);
+            }
             FailureState state = gate.failed(failure);
             statistics.failed();
             LOG.warn("No token for {} (failure {} in a row); the vendor is left alone for {} ms: {}", name,
@@ -220,6 +243,20 @@ public final class TokenSource implements AutoCloseable {
         LocalToken adopted = cached.adopt(fresh, timing);
         endLease(() -> lease.succeed(fresh));
         return adopted;
+    }
+
+    /**
+     * A usable token the store holds that was asked for after {@code since} (by another member, after this JVM's lease
+     * ended), or {@code null}, also when the store does not answer.
+     */
+    private AccessToken fetchedElsewhereSince(long since) {
+        try {
+            AccessToken shared = store.get(key);
+            return shared != null && shared.obtainedAt().toEpochMilli() > since && !cached.rejected(shared)
+                    && clock.millis() < timing.usableUntil(shared) ? shared : null;
+        } catch (RuntimeException unavailable) {
+            return null;
+        }
     }
 
     /** Ends a lease; a store that cannot record the outcome does not change it for this JVM's callers. */
