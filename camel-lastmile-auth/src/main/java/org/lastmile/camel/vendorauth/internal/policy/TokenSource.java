@@ -169,6 +169,14 @@ public final class TokenSource implements AutoCloseable {
 
     /** One flight of this JVM: claim, then adopt, fetch or fail. */
     private CompletableFuture<LocalToken> fly() {
+        return fly(true);
+    }
+
+    /**
+     * @param mayClaimAgain whether a fetch that fails after its lease was lost (this JVM froze or was cut off) claims
+     *                      once more, to find what the party that took over got, instead of failing its callers
+     */
+    private CompletableFuture<LocalToken> fly(boolean mayClaimAgain) {
         return store.claim(key, this::reusable).thenCompose(claim -> {
             if (claim instanceof Claim.Found found) {
                 statistics.storeHit();
@@ -181,7 +189,7 @@ public final class TokenSource implements AutoCloseable {
                     endLease(won.lease()::release);
                     return CompletableFuture.failedFuture(waiting.stopping());
                 }
-                return fetchOnExecutor(won.lease());
+                return fetchOnExecutor(won.lease(), mayClaimAgain);
             }
             FailureState failure = ((Claim.Failed) claim).state();
             gate.adopt(failure);
@@ -192,12 +200,20 @@ public final class TokenSource implements AutoCloseable {
         });
     }
 
-    private CompletableFuture<LocalToken> fetchOnExecutor(Lease lease) {
+    private CompletableFuture<LocalToken> fetchOnExecutor(Lease lease, boolean mayClaimAgain) {
         CompletableFuture<LocalToken> result = new CompletableFuture<>();
         try {
             executor.execute(() -> {
                 try {
-                    result.complete(fetch(lease));
+                    result.complete(fetch(lease, mayClaimAgain));
+                } catch (LeaseLost lost) {
+                    fly(false).whenComplete((token, failure) -> {
+                        if (failure == null) {
+                            result.complete(token);
+                        } else {
+                            result.completeExceptionally(failure);
+                        }
+                    });
                 } catch (Throwable failure) {
                     result.completeExceptionally(failure);
                 }
@@ -209,8 +225,17 @@ public final class TokenSource implements AutoCloseable {
         return result;
     }
 
+    /** The fetch failed after its lease was lost: the flight is another party's, whose outcome the callers get. */
+    private static final class LeaseLost extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        LeaseLost() {
+            super("the lease was lost while fetching", null, false, false);
+        }
+    }
+
     /** The winner's part: ask the vendor, and end the lease with the outcome. */
-    private LocalToken fetch(Lease lease) {
+    private LocalToken fetch(Lease lease, boolean mayClaimAgain) {
         AccessToken fresh;
         TokenStatistics.Fetch requests = statistics.fetch();
         long started = clock.millis();
@@ -228,6 +253,14 @@ public final class TokenSource implements AutoCloseable {
                         failure.getMessage());
                 endLease(lease::release);
                 return cached.adopt(shared, timing);
+            }
+            if (mayClaimAgain && !lease.held()) {
+                // frozen or cut off past the lease: the failure may be this JVM's alone, and another party has the
+                // flight now
+                LOG.debug("The fetch for {} failed after its lease was lost; claiming again: {}", name,
+                        failure.getMessage());
+                endLease(lease::release);
+                throw new LeaseLost();
             }
             FailureState state = gate.failed(failure);
             statistics.failed();

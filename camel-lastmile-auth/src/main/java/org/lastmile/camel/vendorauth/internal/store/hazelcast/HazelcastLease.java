@@ -98,6 +98,11 @@ final class HazelcastLease implements Lease {
         keepAlive();
     }
 
+    @Override
+    public synchronized boolean held() {
+        return holds();
+    }
+
     /** Whether the lease is still this JVM's: not taken over, and its last renewal not run out; guarded by {@code this}. */
     private boolean holds() {
         if (!lost && markers.now() >= holdsUntil) {
