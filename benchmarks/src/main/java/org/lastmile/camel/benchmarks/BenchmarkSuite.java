@@ -52,11 +52,13 @@ public final class BenchmarkSuite {
             refreshCosts.add(RefreshCost.measure(tokenLifetime, 20));
         }
         Scenarios.Memory memory = Scenarios.memory(10_000, Duration.ofSeconds(20), Duration.ofSeconds(30), true);
+        Scenarios.NamedTenants named = Scenarios.namedTenants(10_000, 10);
         List<HandOutLife.Result> edges = new ArrayList<>();
         edges.add(HandOutLife.measure(Duration.ofSeconds(2), Duration.ofSeconds(20)));
         edges.add(HandOutLife.measure(Duration.ofSeconds(10), Duration.ofSeconds(40)));
         edges.add(HandOutLife.measure(Duration.ofSeconds(60), Duration.ofSeconds(130)));
-        write(output, loadBefore, loadAverage(), hotPath, loads, jvms, latency, coldStarts, refreshCosts, memory, edges);
+        write(output, loadBefore, loadAverage(), hotPath, loads, jvms, latency, coldStarts, refreshCosts, memory, named,
+                edges);
         System.out.println("Wrote " + output.toAbsolutePath());
     }
 
@@ -109,7 +111,8 @@ public final class BenchmarkSuite {
     private static void write(Path output, String loadBefore, String loadAfter, Map<String, double[]> hot,
                               List<Scenarios.Load> loads, ClusterDemo.Result jvms, Scenarios.Latency latency,
                               List<Scenarios.ColdStart> coldStarts, List<RefreshCost.Result> refreshCosts,
-                              Scenarios.Memory memory, List<HandOutLife.Result> edges)
+                              Scenarios.Memory memory, Scenarios.NamedTenants named,
+                              List<HandOutLife.Result> edges)
             throws IOException {
         StringBuilder md = new StringBuilder("# Benchmarks\n\n");
         md.append("Produced by `mvn -B -q -Pbench -DskipTests package` (module `benchmarks/`), all measurements in one run.\n\n");
@@ -134,6 +137,10 @@ public final class BenchmarkSuite {
         row(md, hot, "vendorauthThenHttp", "direct -> vendorauth -> HTTP to the local vendor's API",
                 "constantHeaderThenHttp");
         row(md, hot, "camelHttpOAuth2Cached", "direct -> camel-http with oauth2CacheTokens=true", "constantHeaderThenHttp");
+        row(md, hot, "constantHeaderWithCredentialHeader", "direct -> constant header, 10,000 tenants in the JVM, a"
+                + " CamelVendorAuthCredential header set per exchange", "constantHeaderWithCredentialHeader");
+        row(md, hot, "vendorauthCredentialPerExchange", "direct -> vendorauth, the credential named per exchange among"
+                + " 10,000 tenants", "constantHeaderWithCredentialHeader");
 
         md.append("\n## 2. Token calls under load\n\n");
         md.append("Threads per member send exchanges as fast as they can for the run; the local token server answers"
@@ -206,7 +213,18 @@ public final class BenchmarkSuite {
                 mib(memory.liveBytes()), memory.bytesPerLiveCredential(), mib(memory.idleBytes()),
                 memory.idleAfterMillis() / 1000.0, mib(memory.sweptBytes())));
 
-        md.append("\n## 7. The edge of a token's life: remaining life at hand-out\n\n");
+        md.append("\n## 7. Many tenants through one endpoint\n\n");
+        md.append(f("A route whose exchanges name their credential (header `CamelVendorAuthCredential`) among %,d tenants of"
+                + " a `CredentialProvider`, in-memory store, one-hour tokens. Heap in use after a GC with one tenant, then"
+                + " with all in use; then %,d exchanges round the tenants, counting the provider's calls.%n%n",
+                named.tenants(), named.exchanges()));
+        md.append("| tenants | heap with one | heap with all | per tenant in use | exchanges | provider calls |"
+                + " provider calls per exchange |\n|---:|---:|---:|---:|---:|---:|---:|\n");
+        md.append(f("| %,d | %.1f MiB | %.1f MiB | %.0f bytes | %,d | %d | %.6f |%n", named.tenants(),
+                mib(named.baselineBytes()), mib(named.liveBytes()), named.bytesPerTenant(), named.exchanges(),
+                named.providerCalls(), named.providerCalls() / (double) named.exchanges()));
+
+        md.append("\n## 8. The edge of a token's life: remaining life at hand-out\n\n");
         md.append("Three Hazelcast members in one JVM, 8 threads each, through `vendorauth:oauth2` with the default skew"
                 + " (`minExpirySkew` 250 ms: max(250 ms, a tenth of the lifetime), at most 5 s, never before the refresh"
                 + " window); the local vendor answers after 20 ms. Right after each exchange: the vendor's expiry of the"
