@@ -2,6 +2,7 @@ package org.lastmile.camel.vendorauth.internal.store.hazelcast;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.hazelcast.cluster.Member;
 import com.hazelcast.core.HazelcastInstance;
@@ -16,8 +17,8 @@ import org.slf4j.LoggerFactory;
  * <p>
  * A Hazelcast client has no cluster time (its {@code getClusterTime()} is its own wall clock, and pods' clocks drift), so
  * a client estimates it: {@link MasterClockProbe} measures the master's clock against this JVM's, at start and every
- * {@link #CLIENT_PROBE_EVERY_MILLIS} after, and the client adds that offset. Until a first measurement succeeds the offset
- * is 0, and the store says so once.
+ * {@link #CLIENT_PROBE_EVERY_MILLIS} after, and the client adds that offset. Until a first measurement succeeds (tried
+ * again every second) the offset is 0, and the store says so.
  */
 final class ClusterClock {
 
@@ -32,6 +33,10 @@ final class ClusterClock {
     /** A client's estimate of cluster time minus this JVM's clock. */
     private volatile long clientOffset;
     private volatile boolean measured;
+    private volatile long measuredAt;
+    /** Whether the last measurement failed, so that a failing one is reported once. */
+    private volatile boolean failing;
+    private final AtomicBoolean measuring = new AtomicBoolean();
 
     ClusterClock(HazelcastInstance hazelcast, Clock clock) {
         this.hazelcast = hazelcast;
@@ -44,7 +49,23 @@ final class ClusterClock {
         return !member;
     }
 
-    /** A client measures the cluster's time again (nothing on a member); schedule it with the store's timer. */
+    /**
+     * A client measures the cluster's time when it has no measurement yet, or its last is {@link
+     * #CLIENT_PROBE_EVERY_MILLIS} old (nothing on a member); run it often on the store's timer.
+     */
+    void measureWhenDue() {
+        if (!member && (!measured || System.nanoTime() - measuredAt >= CLIENT_PROBE_EVERY_MILLIS * 1_000_000)
+                && measuring.compareAndSet(false, true)) {
+            // one at a time: a measurement may wait for a cluster that does not answer
+            try {
+                measure();
+            } finally {
+                measuring.set(false);
+            }
+        }
+    }
+
+    /** A client measures the cluster's time now (nothing on a member). */
     void measure() {
         if (member) {
             return;
@@ -58,7 +79,14 @@ final class ClusterClock {
             }
             clientOffset = estimate.offset();
             measured = true;
+            measuredAt = System.nanoTime();
+            failing = false;
         } catch (RuntimeException e) {
+            if (failing) {
+                LOG.debug("Could not measure the cluster's time from this Hazelcast client", e);
+                return;
+            }
+            failing = true;
             LOG.warn("Could not measure the cluster's time from this Hazelcast client ({}); {}", e.toString(),
                     measured ? "keeping the last measurement" : "using this JVM's clock until a measurement succeeds");
         }

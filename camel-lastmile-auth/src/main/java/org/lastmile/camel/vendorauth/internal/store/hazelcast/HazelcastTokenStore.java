@@ -55,8 +55,16 @@ public final class HazelcastTokenStore implements TokenStore, AutoCloseable {
         ClusterClock clusterClock = new ClusterClock(hazelcast, clock);
         this.calls = new HazelcastCalls(operationTimeout);
         if (clusterClock.estimated()) {
-            clusterClock.measure();
-            calls.every(ClusterClock.CLIENT_PROBE_EVERY_MILLIS, clusterClock::measure);
+            try {
+                // before the first write, but not longer than a store call: a cluster away is measured later
+                calls.call("measuring the cluster's time", () -> {
+                    clusterClock.measureWhenDue();
+                    return null;
+                });
+            } catch (StoreUnavailableException away) {
+                // measured again every second until it answers
+            }
+            calls.every(1000, clusterClock::measureWhenDue);
         }
         this.entries = new TokenEntries(maps.tokens(), calls, clusterClock);
         FlightMarkers markers = new FlightMarkers(maps.flights(), calls, clusterClock);

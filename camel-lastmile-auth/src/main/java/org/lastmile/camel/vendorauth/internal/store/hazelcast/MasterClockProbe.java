@@ -22,6 +22,7 @@ final class MasterClockProbe {
     private static final int SAMPLES = 5;
     private static final int NAMES_TO_TRY = 10_000;
     private static final long STAMP_PATIENCE_NANOS = TimeUnit.SECONDS.toNanos(2);
+    private static final long PARTITION_TABLE_PATIENCE_NANOS = TimeUnit.SECONDS.toNanos(5);
 
     /**
      * @param offset      the master's clock minus this JVM's, in milliseconds
@@ -42,8 +43,12 @@ final class MasterClockProbe {
         Member master = client.getCluster().getMembers().iterator().next();
         ITopic<String> topic = client.getTopic(topicOwnedBy(master));
         Map<String, Long> stamps = new ConcurrentHashMap<>();
-        UUID listener = topic.addMessageListener(message -> stamps.put(message.getMessageObject(),
-                message.getPublishTime()));
+        // only the master's stamp of our own message counts: another member may publish to the topic too
+        UUID listener = topic.addMessageListener(message -> {
+            if (master.equals(message.getPublishingMember())) {
+                stamps.putIfAbsent(message.getMessageObject(), message.getPublishTime());
+            }
+        });
         try {
             String[] ids = new String[SAMPLES];
             long[] middles = new long[SAMPLES];
@@ -78,15 +83,30 @@ final class MasterClockProbe {
         }
     }
 
-    /** A topic name of this client whose partition the master owns. */
+    /**
+     * A topic name of this client whose partition the master owns. A client that just connected may not know the
+     * partition table yet: it is given a few seconds.
+     */
     private String topicOwnedBy(Member master) {
         String base = "vendorauth-clock-" + client.getLocalEndpoint().getUuid() + "-";
-        for (int i = 0; i < NAMES_TO_TRY; i++) {
-            Member owner = client.getPartitionService().getPartition(base + i).getOwner();
-            if (master.equals(owner)) {
-                return base + i;
+        long deadline = System.nanoTime() + PARTITION_TABLE_PATIENCE_NANOS;
+        do {
+            for (int i = 0; i < NAMES_TO_TRY; i++) {
+                Member owner = client.getPartitionService().getPartition(base + i).getOwner();
+                if (owner == null) {
+                    break;
+                }
+                if (master.equals(owner)) {
+                    return base + i;
+                }
             }
-        }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        } while (System.nanoTime() < deadline);
         throw new IllegalStateException("no partition of the master " + master.getAddress() + " found");
     }
 }
