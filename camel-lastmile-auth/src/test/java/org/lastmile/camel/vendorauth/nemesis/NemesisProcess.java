@@ -109,7 +109,9 @@ final class NemesisProcess implements AutoCloseable {
     }
 
     private List<String> tail() {
-        return lines.subList(Math.max(0, lines.size() - 15), lines.size());
+        // a copy first: a sublist of a list that grows meanwhile fails when read
+        List<String> now = List.copyOf(lines);
+        return now.subList(Math.max(0, now.size() - 15), now.size());
     }
 
     void send(String line) throws IOException {
