@@ -57,8 +57,9 @@ public final class BenchmarkSuite {
         edges.add(HandOutLife.measure(Duration.ofSeconds(2), Duration.ofSeconds(20)));
         edges.add(HandOutLife.measure(Duration.ofSeconds(10), Duration.ofSeconds(40)));
         edges.add(HandOutLife.measure(Duration.ofSeconds(60), Duration.ofSeconds(130)));
-        write(output, loadBefore, loadAverage(), hotPath, loads, jvms, latency, coldStarts, refreshCosts, memory, named,
-                edges);
+        write(output, loadBefore, loadAverage(), hotPath, loads, jvms, latency, coldStarts, refreshCosts, memory, named);
+        DpopBenchmark.main(new String[] { output.toString() });
+        HandOutLife.append(output, edges);
         System.out.println("Wrote " + output.toAbsolutePath());
     }
 
@@ -72,7 +73,11 @@ public final class BenchmarkSuite {
                 .jvmArgsAppend("-Dhazelcast.logging.type=slf4j")
                 .shouldFailOnError(true)
                 .build();
-        Collection<RunResult> results = new Runner(options).run();
+        return scores(new Runner(options).run());
+    }
+
+    /** The sorted iteration scores of each benchmark, by its method name. */
+    static Map<String, double[]> scores(Collection<RunResult> results) {
         Map<String, double[]> scores = new LinkedHashMap<>();
         for (RunResult result : results) {
             String name = result.getParams().getBenchmark();
@@ -111,8 +116,7 @@ public final class BenchmarkSuite {
     private static void write(Path output, String loadBefore, String loadAfter, Map<String, double[]> hot,
                               List<Scenarios.Load> loads, ClusterDemo.Result jvms, Scenarios.Latency latency,
                               List<Scenarios.ColdStart> coldStarts, List<RefreshCost.Result> refreshCosts,
-                              Scenarios.Memory memory, Scenarios.NamedTenants named,
-                              List<HandOutLife.Result> edges)
+                              Scenarios.Memory memory, Scenarios.NamedTenants named)
             throws IOException {
         StringBuilder md = new StringBuilder("# Benchmarks\n\n");
         md.append("Produced by `mvn -B -q -Pbench -DskipTests package` (module `benchmarks/`), all measurements in one run.\n\n");
@@ -223,19 +227,6 @@ public final class BenchmarkSuite {
         md.append(f("| %,d | %.1f MiB | %.1f MiB | %.0f bytes | %,d | %d | %.6f |%n", named.tenants(),
                 mib(named.baselineBytes()), mib(named.liveBytes()), named.bytesPerTenant(), named.exchanges(),
                 named.providerCalls(), named.providerCalls() / (double) named.exchanges()));
-
-        md.append("\n## 8. The edge of a token's life: remaining life at hand-out\n\n");
-        md.append("Three Hazelcast members in one JVM, 8 threads each, through `vendorauth:oauth2` with the default skew"
-                + " (`minExpirySkew` 250 ms: max(250 ms, a tenth of the lifetime), at most 5 s, never before the refresh"
-                + " window); the local vendor answers after 20 ms. Right after each exchange: the vendor's expiry of the"
-                + " token it carries minus now. A figure at or below 0 is a token handed out past its life.\n\n");
-        md.append("| token lifetime | run | exchanges | least remaining life | 0.01 % quantile | past its life |"
-                + " token calls | calls per lifetime |\n|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-        for (HandOutLife.Result edge : edges) {
-            md.append(f("| %s | %.0f s | %d | %d ms | %d ms | %d | %d | %.2f |%n", human(edge.lifetime()),
-                    edge.elapsedMillis() / 1000.0, edge.handOuts(), edge.minMillis(), edge.q0001Millis(), edge.expired(),
-                    edge.tokenCalls(), edge.callsPerLifetime()));
-        }
 
         md.append("\n## Reading it\n\n");
         md.append("- Numbers are from one run on the machine above, shared with whatever else ran (see the load"
