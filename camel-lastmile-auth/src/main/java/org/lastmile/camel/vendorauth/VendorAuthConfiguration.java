@@ -7,7 +7,7 @@ import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 import org.apache.camel.support.jsse.SSLContextParameters;
-import org.lastmile.camel.vendorauth.internal.profile.CredentialOptions;
+import org.lastmile.camel.vendorauth.spi.CredentialProvider;
 
 /**
  * The options that describe one credential and how to ask for its token. Set on the component, they are defaults for
@@ -18,7 +18,7 @@ import org.lastmile.camel.vendorauth.internal.profile.CredentialOptions;
  * generated configurers and catalog need; it holds no logic beyond copying itself.
  */
 @UriParams
-public class VendorAuthConfiguration implements CredentialOptions, Cloneable {
+public class VendorAuthConfiguration implements Cloneable {
 
     @UriParam(label = "security", description = "The OAuth2 client id.")
     private String clientId;
@@ -103,6 +103,12 @@ public class VendorAuthConfiguration implements CredentialOptions, Cloneable {
     @UriParam(description = "The vendor environment (such as production or staging) whose URLs and parameters are used."
             + " Default: the profile's first environment.")
     private String environment;
+    @UriParam(label = "security", description = "The credentials this endpoint serves beside its own, by name: an"
+            + " exchange names one in the header CamelVendorAuthCredential, and the provider answers with its options by"
+            + " URI name, laid over the endpoint's. Without it, credentials named in properties"
+            + " (camel.vendorauth.credentials.<name>.<option>) are served. With one, the endpoint's own options need not"
+            + " make a whole credential: exchanges without the header then fail naming what is missing.")
+    private CredentialProvider credentialProvider;
     @UriParam(prefix = "param.", multiValue = true, description = "Further parameters of the token request, each as"
             + " param.name=value; they add to or replace the profile's parameters.")
     private Map<String, Object> additionalParameters;
@@ -120,7 +126,6 @@ public class VendorAuthConfiguration implements CredentialOptions, Cloneable {
         }
     }
 
-    @Override
     public String getSealingKey() {
         return sealingKey;
     }
@@ -130,7 +135,6 @@ public class VendorAuthConfiguration implements CredentialOptions, Cloneable {
         this.sealingKey = sealingKey;
     }
 
-    @Override
     public String getSecretParameters() {
         return secretParameters;
     }
@@ -242,6 +246,15 @@ public class VendorAuthConfiguration implements CredentialOptions, Cloneable {
 
     public void setClientAssertionLifetime(long clientAssertionLifetime) {
         this.clientAssertionLifetime = clientAssertionLifetime;
+    }
+
+    public CredentialProvider getCredentialProvider() {
+        return credentialProvider;
+    }
+
+    /** The credentials this endpoint serves beside its own, by name. */
+    public void setCredentialProvider(CredentialProvider credentialProvider) {
+        this.credentialProvider = credentialProvider;
     }
 
     public SSLContextParameters getSslContextParameters() {

@@ -35,10 +35,11 @@ import org.lastmile.camel.vendorauth.internal.policy.TokenSource;
 public final class VendorAuthRetry {
 
     /**
-     * The exchange property in which the producer names the endpoint whose token it put on the exchange: how a refusal is
-     * traced back to its credential. It holds the endpoint, never a secret.
+     * The exchange property in which the producer leaves the handle of the token source whose token it put on the
+     * exchange: how a refusal is traced back to its credential, whichever credential the exchange chose. It holds no
+     * secret in sight.
      */
-    static final String ENDPOINT = "CamelVendorAuthEndpoint";
+    static final String TOKEN_SOURCE = "CamelVendorAuthTokenSource";
     /** Where {@link #renewToken()} keeps the exchange's own {@link Exchange#HTTP_URI} header for {@link #afterRepeat()}. */
     private static final String OWN_HTTP_URI = "CamelVendorAuthOwnHttpUri";
     /** The exchange had no {@link Exchange#HTTP_URI} header (Camel drops a property set to {@code null}). */
@@ -89,13 +90,13 @@ public final class VendorAuthRetry {
             public boolean process(Exchange exchange, AsyncCallback callback) {
                 String refused = VendorAuthProducer.bearerToken(
                         exchange.getMessage().getHeader(VendorAuthConstants.AUTHORIZATION, String.class));
-                Object named = exchange.getProperty(ENDPOINT);
-                if (refused == null || !(named instanceof VendorAuthEndpoint endpoint) || endpoint.liveTokenSource() == null) {
+                Object used = exchange.getProperty(TOKEN_SOURCE);
+                if (refused == null || !(used instanceof TokenHandle handle) || handle.live() == null) {
                     // not one of ours: the retry goes out as it is, and fails as it would have
                     callback.done(true);
                     return true;
                 }
-                TokenSource source = endpoint.liveTokenSource();
+                TokenSource source = handle.live();
                 HttpOperationFailedException refusal = httpFailure(exchange);
                 source.invalidate(refused).thenCompose(removed -> source.await()).whenCompleteAsync((fresh, failure) -> {
                     if (failure != null) {
@@ -111,7 +112,7 @@ public final class VendorAuthRetry {
                         }
                     }
                     callback.done(false);
-                }, endpoint.getComponent().resumeExecutor());
+                }, handle.resumeExecutor());
                 return false;
             }
         };

@@ -64,7 +64,7 @@ public final class GrantStrategy {
                 }
                 refused.accept(current.refreshToken());
                 LOG.info("The refresh token of {} was refused ({}); asking with grant {} instead",
-                        CredentialName.of(credential, credential.key()), e.getMessage(), credential.grantType().wireName());
+                        CredentialName.of(credential, credential.key()), e.getMessage(), credential.grant().wireName());
             }
         }
         attempts.requesting();

@@ -18,7 +18,6 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +41,8 @@ import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.lastmile.camel.vendorauth.internal.profile.BodyFormat;
 import org.lastmile.camel.vendorauth.internal.profile.ClientAuthentication;
 import org.lastmile.camel.vendorauth.internal.profile.Credential;
-import org.lastmile.camel.vendorauth.internal.profile.GrantType;
+import org.lastmile.camel.vendorauth.internal.profile.CredentialName;
+import org.lastmile.camel.vendorauth.internal.profile.Grant;
 import org.lastmile.camel.vendorauth.spi.AccessToken;
 import org.lastmile.camel.vendorauth.spi.TokenEndpointException;
 import org.slf4j.Logger;
@@ -92,87 +92,63 @@ public final class TokenClient implements Closeable {
         this.clients = new TokenHttpClients(connectTimeout, responseTimeout, maxConnections);
     }
 
-    /** Asks for a new token with the request's primary grant. */
-    public AccessToken requestToken(Credential request) {
-        Map<String, String> body = new LinkedHashMap<>();
-        body.put("grant_type", request.grantType().wireName());
-        if (request.grantType() == GrantType.PASSWORD) {
-            body.put("username", request.username());
-            body.put("password", request.password());
-        }
-        body.putAll(request.parameters());
-        return send(request, request.tokenUrl(), request.clientAuthentication(), request.bodyFormat(), body,
-                request.secrets());
+    /** Asks for a new token with the credential's primary grant. */
+    public AccessToken requestToken(Credential credential) {
+        return send(credential, credential.grant(), credential.tokenUrl(), credential.client().authentication(),
+                credential.endpoint().bodyFormat(), credential.parameters().values());
     }
 
     /**
      * Asks for a new token with a refresh token (RFC 6749 §6). The answer keeps {@code refreshToken} when it carries none
      * of its own.
      */
-    public AccessToken refreshToken(Credential request, AccessToken current) {
-        Map<String, String> body = new LinkedHashMap<>();
-        body.put("grant_type", "refresh_token");
-        body.put("refresh_token", current.refreshToken());
-        for (String carried : request.refresh().carriedParameters()) {
-            String value = request.parameters().get(carried);
+    public AccessToken refreshToken(Credential credential, AccessToken current) {
+        Map<String, String> carried = new LinkedHashMap<>();
+        for (String name : credential.refresh().carriedParameters()) {
+            String value = credential.parameters().values().get(name);
             if (value != null) {
-                body.put(carried, value);
+                carried.put(name, value);
             }
         }
-        List<String> secrets = new ArrayList<>(request.secrets());
-        secrets.add(current.refreshToken());
-        // a vendor refusing the refresh may name the access token it was for
-        secrets.add(current.value());
-        return send(request, request.refreshUrl(), request.refreshClientAuthentication(), request.refreshBodyFormat(),
-                body, secrets).keepingRefreshTokenOf(current);
+        return send(credential, new Grant.Refresh(current, carried), credential.endpoint().refreshUrl(),
+                credential.refreshClientAuthentication(), credential.refreshBodyFormat(), Map.of())
+                .keepingRefreshTokenOf(current);
     }
 
-    private AccessToken send(Credential request, URI url, ClientAuthentication auth, BodyFormat format,
-                             Map<String, String> parameters, List<String> knownSecrets) {
-        Map<String, String> body = new LinkedHashMap<>();
-        // what a vendor's words must not repeat: the credential's secrets, and the assertion made for this request
-        List<String> secrets = new ArrayList<>(knownSecrets);
+    /**
+     * Writes the request (client authentication, then the grant, then further parameters) and sends it. What a vendor's
+     * words must not repeat: the credential's secrets, the grant's, and whatever the decorators made for this request.
+     */
+    private AccessToken send(Credential credential, Grant grant, URI url, ClientAuthentication auth, BodyFormat format,
+                             Map<String, String> parameters) {
+        TokenRequest request = new TokenRequest(credential, url, clock.instant());
+        ClientAuthenticator.of(auth, signer).decorate(request);
+        grant.writeTo(request.writableBody());
+        parameters.forEach(request::parameter);
+        List<String> secrets = new ArrayList<>(credential.secrets());
+        grant.secrets().forEach(secret -> {
+            if (secret != null) {
+                secrets.add(secret);
+            }
+        });
+        secrets.addAll(request.secrets());
         // a method object rather than a plain request, so that reading the answer can abort the exchange
         HttpPost post = new HttpPost(url);
         post.addHeader(HttpHeaders.ACCEPT, "application/json");
-        switch (auth) {
-            case BASIC -> post.addHeader(HttpHeaders.AUTHORIZATION, basic(formEncode(request.clientId()) + ':'
-                    + formEncode(request.clientSecret())));
-            case BASIC_RAW -> post.addHeader(HttpHeaders.AUTHORIZATION, basic(request.clientId() + ':'
-                    + nullToEmpty(request.clientSecret())));
-            case BODY -> {
-                body.put("client_id", request.clientId());
-                if (request.clientSecret() != null) {
-                    body.put("client_secret", request.clientSecret());
-                }
-            }
-            case PRIVATE_KEY_JWT, CLIENT_SECRET_JWT -> {
-                String assertion = signer.sign(request, clock.instant());
-                secrets.add(assertion);
-                // optional by RFC 7521 §4.2 when the assertion names the client, yet several servers require it
-                body.put("client_id", request.clientId());
-                body.put("client_assertion_type", ClientAssertionSigner.JWT_BEARER);
-                body.put("client_assertion", assertion);
-            }
-            case TLS_CLIENT_AUTH -> body.put("client_id", request.clientId());
-            case NONE -> {
-                // nothing: the vendor does not authenticate the client on this request
-            }
-        }
-        body.putAll(parameters);
-        post.setEntity(encode(body, format));
+        request.headers().forEach(post::addHeader);
+        post.setEntity(encode(request.body(), format));
         ScheduledFuture<?> deadline = deadlines.schedule(post::cancel, answerNanos, TimeUnit.NANOSECONDS);
         try {
-            AccessToken token = clients.clientFor(request.transport())
-                    .execute(post, response -> read(request, post, response, secrets));
+            AccessToken token = clients.clientFor(credential.endpoint().transport())
+                    .execute(post, response -> read(credential, post, response, secrets));
             // once per token from the vendor, never per exchange: which credential got one, when, and for how long
-            LOG.info("Token obtained for profile {} from {} (client {}, {}), valid for {}", request.profile(),
-                    hostOf(url), request.clientId(), parameters.get("grant_type"), words(token.lifetime()));
+            LOG.info("Token obtained for {} ({}), valid for {}", CredentialName.of(credential, credential.key()),
+                    grant.wireName(), words(token.lifetime()));
             return token;
         } catch (TokenEndpointException e) {
             throw e;
         } catch (IOException e) {
-            throw new TokenEndpointException(request.profile(), TokenEndpointException.NO_RESPONSE, null,
+            throw new TokenEndpointException(credential.profile(), TokenEndpointException.NO_RESPONSE, null,
                     problem(e, post.isCancelled(), url), null, e);
         } finally {
             deadline.cancel(false);
@@ -266,16 +242,8 @@ public final class TokenClient implements Closeable {
         return new ByteArrayEntity(form.toString().getBytes(StandardCharsets.US_ASCII), type);
     }
 
-    private static String basic(String userPass) {
-        return "Basic " + Base64.getEncoder().encodeToString(userPass.getBytes(StandardCharsets.UTF_8));
-    }
-
     private static String formEncode(String value) {
-        return URLEncoder.encode(nullToEmpty(value), StandardCharsets.UTF_8);
-    }
-
-    private static String nullToEmpty(String value) {
-        return value == null ? "" : value;
+        return URLEncoder.encode(value == null ? "" : value, StandardCharsets.UTF_8);
     }
 
     /** What went wrong on the way to the token endpoint, in words, naming the option that bounds a wait. */
