@@ -54,6 +54,7 @@ public final class BenchmarkSuite {
         Scenarios.Memory memory = Scenarios.memory(10_000, Duration.ofSeconds(20), Duration.ofSeconds(30), true);
         Scenarios.NamedTenants named = Scenarios.namedTenants(10_000, 10);
         write(output, loadBefore, loadAverage(), hotPath, loads, jvms, latency, coldStarts, refreshCosts, memory, named);
+        DpopBenchmark.main(new String[] { output.toString() });
         System.out.println("Wrote " + output.toAbsolutePath());
     }
 
@@ -67,7 +68,11 @@ public final class BenchmarkSuite {
                 .jvmArgsAppend("-Dhazelcast.logging.type=slf4j")
                 .shouldFailOnError(true)
                 .build();
-        Collection<RunResult> results = new Runner(options).run();
+        return scores(new Runner(options).run());
+    }
+
+    /** The sorted iteration scores of each benchmark, by its method name. */
+    static Map<String, double[]> scores(Collection<RunResult> results) {
         Map<String, double[]> scores = new LinkedHashMap<>();
         for (RunResult result : results) {
             String name = result.getParams().getBenchmark();
