@@ -52,7 +52,9 @@ public final class BenchmarkSuite {
             refreshCosts.add(RefreshCost.measure(tokenLifetime, 20));
         }
         Scenarios.Memory memory = Scenarios.memory(10_000, Duration.ofSeconds(20), Duration.ofSeconds(30), true);
-        write(output, loadBefore, loadAverage(), hotPath, loads, jvms, latency, coldStarts, refreshCosts, memory);
+        Scenarios.NamedTenants named = Scenarios.namedTenants(10_000, 10);
+        write(output, loadBefore, loadAverage(), hotPath, loads, jvms, latency, coldStarts, refreshCosts, memory, named);
+        DpopBenchmark.main(new String[] { output.toString() });
         System.out.println("Wrote " + output.toAbsolutePath());
     }
 
@@ -66,7 +68,11 @@ public final class BenchmarkSuite {
                 .jvmArgsAppend("-Dhazelcast.logging.type=slf4j")
                 .shouldFailOnError(true)
                 .build();
-        Collection<RunResult> results = new Runner(options).run();
+        return scores(new Runner(options).run());
+    }
+
+    /** The sorted iteration scores of each benchmark, by its method name. */
+    static Map<String, double[]> scores(Collection<RunResult> results) {
         Map<String, double[]> scores = new LinkedHashMap<>();
         for (RunResult result : results) {
             String name = result.getParams().getBenchmark();
@@ -105,7 +111,7 @@ public final class BenchmarkSuite {
     private static void write(Path output, String loadBefore, String loadAfter, Map<String, double[]> hot,
                               List<Scenarios.Load> loads, ClusterDemo.Result jvms, Scenarios.Latency latency,
                               List<Scenarios.ColdStart> coldStarts, List<RefreshCost.Result> refreshCosts,
-                              Scenarios.Memory memory)
+                              Scenarios.Memory memory, Scenarios.NamedTenants named)
             throws IOException {
         StringBuilder md = new StringBuilder("# Benchmarks\n\n");
         md.append("Produced by `mvn -B -q -Pbench -DskipTests package` (module `benchmarks/`), all measurements in one run.\n\n");
@@ -130,6 +136,10 @@ public final class BenchmarkSuite {
         row(md, hot, "vendorauthThenHttp", "direct -> vendorauth -> HTTP to the local vendor's API",
                 "constantHeaderThenHttp");
         row(md, hot, "camelHttpOAuth2Cached", "direct -> camel-http with oauth2CacheTokens=true", "constantHeaderThenHttp");
+        row(md, hot, "constantHeaderWithCredentialHeader", "direct -> constant header, 10,000 tenants in the JVM, a"
+                + " CamelVendorAuthCredential header set per exchange", "constantHeaderWithCredentialHeader");
+        row(md, hot, "vendorauthCredentialPerExchange", "direct -> vendorauth, the credential named per exchange among"
+                + " 10,000 tenants", "constantHeaderWithCredentialHeader");
 
         md.append("\n## 2. Token calls under load\n\n");
         md.append("Threads per member send exchanges as fast as they can for the run; the local token server answers"
@@ -201,6 +211,17 @@ public final class BenchmarkSuite {
         md.append(f("| %.1f MiB | %.1f MiB | %.0f bytes | %.1f MiB | %.1f s | %.1f MiB |%n", mib(memory.baselineBytes()),
                 mib(memory.liveBytes()), memory.bytesPerLiveCredential(), mib(memory.idleBytes()),
                 memory.idleAfterMillis() / 1000.0, mib(memory.sweptBytes())));
+
+        md.append("\n## 7. Many tenants through one endpoint\n\n");
+        md.append(f("A route whose exchanges name their credential (header `CamelVendorAuthCredential`) among %,d tenants of"
+                + " a `CredentialProvider`, in-memory store, one-hour tokens. Heap in use after a GC with one tenant, then"
+                + " with all in use; then %,d exchanges round the tenants, counting the provider's calls.%n%n",
+                named.tenants(), named.exchanges()));
+        md.append("| tenants | heap with one | heap with all | per tenant in use | exchanges | provider calls |"
+                + " provider calls per exchange |\n|---:|---:|---:|---:|---:|---:|---:|\n");
+        md.append(f("| %,d | %.1f MiB | %.1f MiB | %.0f bytes | %,d | %d | %.6f |%n", named.tenants(),
+                mib(named.baselineBytes()), mib(named.liveBytes()), named.bytesPerTenant(), named.exchanges(),
+                named.providerCalls(), named.providerCalls() / (double) named.exchanges()));
 
         md.append("\n## Reading it\n\n");
         md.append("- Numbers are from one run on the machine above, shared with whatever else ran (see the load"

@@ -2,9 +2,11 @@ package org.lastmile.camel.benchmarks;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
+import org.lastmile.camel.vendorauth.VendorAuthConstants;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -63,6 +65,45 @@ public class HotPathBenchmark {
     @Benchmark
     public Object vendorauthThenHttp() {
         return template.requestBody(Routes.VENDORAUTH_HTTP, "");
+    }
+
+    /** 10,000 tenants, each with its token at hand; each exchange names the next one. */
+    @State(Scope.Benchmark)
+    public static class ManyTenants {
+        private LocalVendor vendor;
+        private CamelContext camel;
+        private ProducerTemplate template;
+        private Tenants tenants;
+        private final AtomicLong next = new AtomicLong();
+
+        @Setup(Level.Trial)
+        public void start() throws Exception {
+            vendor = new LocalVendor(Duration.ofHours(1), Duration.ZERO);
+            tenants = new Tenants(vendor.tokenUrl(), 10_000);
+            camel = Routes.startNamed(vendor, tenants);
+            template = camel.createProducerTemplate();
+            for (int i = 0; i < tenants.count(); i++) {
+                template.sendBodyAndHeader(Routes.VENDORAUTH_NAMED, "", VendorAuthConstants.CREDENTIAL, tenants.name(i));
+            }
+        }
+
+        @TearDown(Level.Trial)
+        public void stop() throws Exception {
+            camel.stop();
+            vendor.close();
+        }
+    }
+
+    @Benchmark
+    public Object constantHeaderWithCredentialHeader(ManyTenants state) {
+        return template.requestBodyAndHeader(Routes.CONSTANT, "", VendorAuthConstants.CREDENTIAL,
+                state.tenants.name(state.next.getAndIncrement()));
+    }
+
+    @Benchmark
+    public Object vendorauthCredentialPerExchange(ManyTenants state) {
+        return state.template.requestBodyAndHeader(Routes.VENDORAUTH_NAMED, "", VendorAuthConstants.CREDENTIAL,
+                state.tenants.name(state.next.getAndIncrement()));
     }
 
     @Benchmark

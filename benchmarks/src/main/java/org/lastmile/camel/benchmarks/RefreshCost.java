@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -20,7 +19,10 @@ import org.lastmile.camel.vendorauth.internal.profile.BodyFormat;
 import org.lastmile.camel.vendorauth.internal.profile.ClientAuthentication;
 import org.lastmile.camel.vendorauth.internal.profile.Credential;
 import org.lastmile.camel.vendorauth.internal.profile.ExpiresInUnit;
-import org.lastmile.camel.vendorauth.internal.profile.GrantType;
+import org.lastmile.camel.vendorauth.internal.profile.Client;
+import org.lastmile.camel.vendorauth.internal.profile.Grant;
+import org.lastmile.camel.vendorauth.internal.profile.RequestParameters;
+import org.lastmile.camel.vendorauth.internal.profile.TokenEndpoint;
 import org.lastmile.camel.vendorauth.internal.profile.VendorProfile;
 import org.lastmile.camel.vendorauth.spi.InMemoryTokenStore;
 
@@ -96,9 +98,9 @@ final class RefreshCost {
     private static Credential credential(String tokenUrl) {
         VendorProfile.ExpiryRules seconds = new VendorProfile.ExpiryRules(ExpiresInUnit.SECONDS, Duration.ofMinutes(5),
                 Duration.ofSeconds(1), Duration.ofDays(1), null);
-        return new Credential("bench", URI.create(tokenUrl), URI.create(tokenUrl), GrantType.CLIENT_CREDENTIALS,
-                ClientAuthentication.BASIC, BodyFormat.FORM, LocalVendor.CLIENT.clientId(),
-                LocalVendor.CLIENT.clientSecret(), null, null, Map.of(), seconds,
-                new VendorProfile.RefreshRules(true, null, null, List.of()), null);
+        return new Credential("bench", TokenEndpoint.of(URI.create(tokenUrl), BodyFormat.FORM),
+                new Grant.ClientCredentials(), new Client(LocalVendor.CLIENT.clientId(),
+                        LocalVendor.CLIENT.clientSecret(), ClientAuthentication.BASIC, null),
+                RequestParameters.NONE, seconds, new VendorProfile.RefreshRules(true, null, null, List.of()), null, null);
     }
 }

@@ -22,10 +22,32 @@ final class Routes {
     static final String CONSTANT_HTTP = "direct:constant-http";
     /** camel-http's own OAuth2 with its token cache, calling the same API. */
     static final String CAMEL_HTTP_OAUTH2 = "direct:camel-http-oauth2";
+    /** vendorauth with the credential named per exchange (header CamelVendorAuthCredential), then nothing. */
+    static final String VENDORAUTH_NAMED = "direct:vendorauth-named";
     /** camel-http's own OAuth2 without its cache: a token per call. */
     static final String CAMEL_HTTP_NO_CACHE = "direct:camel-http-no-cache";
 
     private Routes() {
+    }
+
+    /** A started context, in-memory store, with {@link #VENDORAUTH_NAMED} serving {@code tenants}. */
+    static CamelContext startNamed(LocalVendor vendor, Tenants tenants) throws Exception {
+        CamelContext camel = new DefaultCamelContext();
+        VendorAuthComponent component = new VendorAuthComponent();
+        component.setTokenStore(new InMemoryTokenStore());
+        component.setMaxCredentials(tenants.count() + 1);
+        camel.addComponent("vendorauth", component);
+        camel.getRegistry().bind("tenants", tenants);
+        camel.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(VENDORAUTH_NAMED).to("vendorauth:oauth2?tokenUrl=" + vendor.tokenUrl() + "&clientId="
+                        + LocalVendor.CLIENT.clientId() + "&clientSecret=" + LocalVendor.CLIENT.clientSecret()
+                        + "&credentialProvider=#tenants");
+            }
+        });
+        camel.start();
+        return camel;
     }
 
     /**

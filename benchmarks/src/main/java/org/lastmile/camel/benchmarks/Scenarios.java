@@ -19,6 +19,7 @@ import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.lastmile.camel.vendorauth.VendorAuthComponent;
+import org.lastmile.camel.vendorauth.VendorAuthConstants;
 import org.lastmile.camel.vendorauth.VendorAuthEndpoint;
 import org.lastmile.camel.vendorauth.internal.store.hazelcast.EmbeddedHazelcast;
 import org.lastmile.camel.vendorauth.spi.InMemoryTokenStore;
@@ -54,7 +55,47 @@ final class Scenarios {
         }
     }
 
+    /**
+     * Tenants chosen by name per exchange.
+     *
+     * @param tenants        how many
+     * @param baselineBytes  heap after a GC with one tenant in use
+     * @param liveBytes      heap after a GC with all in use
+     * @param exchanges      exchanges sent once all were in use
+     * @param providerCalls  the provider's calls during those exchanges
+     */
+    record NamedTenants(int tenants, long baselineBytes, long liveBytes, long exchanges, long providerCalls) {
+        double bytesPerTenant() {
+            return (liveBytes - baselineBytes) / (double) (tenants - 1);
+        }
+    }
+
     private Scenarios() {
+    }
+
+    /** Heap per tenant in use, and the provider's calls per exchange once every tenant has its token. */
+    static NamedTenants namedTenants(int count, int exchangesPerTenant) throws Exception {
+        try (LocalVendor vendor = new LocalVendor(Duration.ofHours(1), Duration.ZERO)) {
+            Tenants tenants = new Tenants(vendor.tokenUrl(), count);
+            CamelContext camel = Routes.startNamed(vendor, tenants);
+            try {
+                ProducerTemplate template = camel.createProducerTemplate();
+                template.sendBodyAndHeader(Routes.VENDORAUTH_NAMED, "", VendorAuthConstants.CREDENTIAL, tenants.name(0));
+                long baseline = heapAfterGc();
+                for (int i = 1; i < count; i++) {
+                    template.sendBodyAndHeader(Routes.VENDORAUTH_NAMED, "", VendorAuthConstants.CREDENTIAL, tenants.name(i));
+                }
+                long live = heapAfterGc();
+                long callsBefore = tenants.calls();
+                long exchanges = (long) count * exchangesPerTenant;
+                for (long i = 0; i < exchanges; i++) {
+                    template.sendBodyAndHeader(Routes.VENDORAUTH_NAMED, "", VendorAuthConstants.CREDENTIAL, tenants.name(i));
+                }
+                return new NamedTenants(count, baseline, live, exchanges, tenants.calls() - callsBefore);
+            } finally {
+                camel.stop();
+            }
+        }
     }
 
     /**

@@ -22,7 +22,7 @@ final class ClearTextWarnings {
     /** Warns about the credential's token and refresh URLs, unless already warned about. */
     void check(Credential credential) {
         check(credential.tokenUrl());
-        check(credential.refreshUrl());
+        check(credential.endpoint().refreshUrl());
     }
 
     private void check(URI url) {

@@ -8,10 +8,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import com.hazelcast.core.HazelcastInstance;
 import org.apache.camel.CamelContext;
@@ -56,7 +58,8 @@ public class VendorAuthComponent extends DefaultComponent implements SSLContextP
     static {
         // Camel masks options it knows to be secret wherever it shows a URI (logs, route dumps, errors); the signing key
         // is not among the names it knows, and the word "key" alone would mask too much
-        URISupport.addSanitizeKeywords("clientAssertionKey");
+        // (comma-separated: each call replaces the keywords of the call before)
+        URISupport.addSanitizeKeywords("clientAssertionKey,dpopKey");
     }
 
     @Metadata(description = "Default credential and request options for every endpoint.")
@@ -131,15 +134,23 @@ public class VendorAuthComponent extends DefaultComponent implements SSLContextP
             + " at most (a tenant taken from input must not grow the heap without bound); beyond it, endpoints of new"
             + " credentials fail to start, with one warning, until idle credentials make room.")
     private int maxCredentials = 10000;
+    @Metadata(label = "advanced", defaultValue = "false", description = "Whether each credential chosen by name per"
+            + " exchange (header CamelVendorAuthCredential) gets Micrometer meters of its own, tagged with its"
+            + " credential name. Off by default, so that thousands of tenants do not make thousands of series; an"
+            + " endpoint's own credential always has its meters.")
+    private boolean metersPerCredential;
 
     private ProfileRegistry profiles;
     private final ClearTextWarnings clearTextWarnings = new ClearTextWarnings();
+    private final DpopRequests dpopRequests = new DpopRequests(Clock.systemUTC());
     private ExecutorService fetchExecutor;
     private ExecutorService resumeExecutor;
     private ScheduledExecutorService sweeper;
     private TokenClient tokenClient;
     private TokenManager tokenManager;
     private VendorAuthCredentials credentials;
+    /** The named credentials of endpoints, shared by endpoints of the same options and provider. */
+    private final Map<List<Object>, NamedCredentials> named = new ConcurrentHashMap<>();
     /** The store and instance this component made itself, and so closes. */
     private FallbackTokenStore ownStore;
     private ClusterInstance cluster;
@@ -271,6 +282,8 @@ public class VendorAuthComponent extends DefaultComponent implements SSLContextP
             getCamelContext().getExecutorServiceManager().shutdown(sweeper);
             sweeper = null;
         }
+        named.values().forEach(NamedCredentials::stop);
+        named.clear();
         if (credentials != null) {
             credentials.close();
             credentials = null;
@@ -310,10 +323,27 @@ public class VendorAuthComponent extends DefaultComponent implements SSLContextP
         return tokenManager;
     }
 
-    /** The source of the credential, shared by its endpoints, with its health check and meters in place. */
-    TokenSource source(Credential credential) {
+    /**
+     * The source of the credential, shared by its endpoints. An endpoint's own credential has its health check and meters;
+     * a named one (chosen per exchange) has meters of its own only with {@code metersPerCredential}, so that thousands of
+     * tenants do not make thousands of series, and is told in its endpoint's health check.
+     *
+     * @param name the credential's name when an exchange chose it by name, else {@code null}
+     */
+    TokenSource source(Credential credential, String name) {
         tokenManager();
-        return credentials.source(credential);
+        return name == null ? credentials.source(credential) : credentials.namedSource(credential, metersPerCredential);
+    }
+
+    /** The named credentials served by endpoints of these options and provider, made on first use. */
+    NamedCredentials namedCredentials(List<Object> options, Supplier<NamedCredentials> maker) {
+        return named.computeIfAbsent(options, key -> maker.get());
+    }
+
+    /** The checks and meters of the credentials this component serves; there while the component runs. */
+    VendorAuthCredentials credentials() {
+        tokenManager();
+        return credentials;
     }
 
     /** How many credentials this component keeps in this JVM now: those in use, at most {@code maxCredentials}. */
@@ -322,9 +352,23 @@ public class VendorAuthComponent extends DefaultComponent implements SSLContextP
         return manager == null ? 0 : manager.size();
     }
 
+    /** The keys of the DPoP-bound tokens handed out, and the APIs' nonces. */
+    DpopRequests dpopRequests() {
+        return dpopRequests;
+    }
+
     /** Where exchanges that waited for a token resume their route. */
     Executor resumeExecutor() {
         return resumeExecutor;
+    }
+
+    public boolean isMetersPerCredential() {
+        return metersPerCredential;
+    }
+
+    /** Whether each credential chosen by name per exchange gets meters of its own. */
+    public void setMetersPerCredential(boolean metersPerCredential) {
+        this.metersPerCredential = metersPerCredential;
     }
 
     public VendorAuthConfiguration getConfiguration() {

@@ -7,7 +7,7 @@ import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 import org.apache.camel.support.jsse.SSLContextParameters;
-import org.lastmile.camel.vendorauth.internal.profile.CredentialOptions;
+import org.lastmile.camel.vendorauth.spi.CredentialProvider;
 
 /**
  * The options that describe one credential and how to ask for its token. Set on the component, they are defaults for
@@ -18,7 +18,7 @@ import org.lastmile.camel.vendorauth.internal.profile.CredentialOptions;
  * generated configurers and catalog need; it holds no logic beyond copying itself.
  */
 @UriParams
-public class VendorAuthConfiguration implements CredentialOptions, Cloneable {
+public class VendorAuthConfiguration implements Cloneable {
 
     @UriParam(label = "security", description = "The OAuth2 client id.")
     private String clientId;
@@ -58,6 +58,19 @@ public class VendorAuthConfiguration implements CredentialOptions, Cloneable {
             + " (private_key_jwt): PEM PKCS#8 (BEGIN PRIVATE KEY) or a JWK, RSA or EC, given as a resource URI (file:,"
             + " classpath:) or as the text itself.")
     private String clientAssertionKey;
+    @UriParam(label = "security", defaultValue = "false", description = "Sender-constrained tokens (DPoP, RFC 9449): token"
+            + " requests carry a proof of a key, the vendor binds the token to it, and each API call gets Authorization:"
+            + " DPoP and a fresh DPoP proof header. One key per credential for the whole cluster, shared sealed with the"
+            + " token.")
+    private boolean dpop;
+    @UriParam(label = "security", secret = true, description = "The DPoP proof key: an EC P-256 private key as PEM PKCS#8"
+            + " (BEGIN PRIVATE KEY) or a JWK, given as a resource URI (file:, classpath:) or as the text itself. Default:"
+            + " a key made per credential, once for the cluster.")
+    private String dpopKey;
+    @UriParam(label = "security", defaultValue = "false", description = "With dpop: accept a token endpoint that answers"
+            + " token_type Bearer (it did not bind the token to the key) and send that token as Bearer. By default such an"
+            + " answer fails the first token.")
+    private boolean dpopAllowBearer;
     @UriParam(label = "security", description = "The kid header of client assertions. Default: the JWK's kid, else none.")
     private String clientAssertionKeyId;
     @UriParam(label = "security", enums = "RS256,PS256,ES256,HS256", description = "The JWS algorithm of client"
@@ -103,6 +116,12 @@ public class VendorAuthConfiguration implements CredentialOptions, Cloneable {
     @UriParam(description = "The vendor environment (such as production or staging) whose URLs and parameters are used."
             + " Default: the profile's first environment.")
     private String environment;
+    @UriParam(label = "security", description = "The credentials this endpoint serves beside its own, by name: an"
+            + " exchange names one in the header CamelVendorAuthCredential, and the provider answers with its options by"
+            + " URI name, laid over the endpoint's. Without it, credentials named in properties"
+            + " (camel.vendorauth.credentials.<name>.<option>) are served. With one, the endpoint's own options need not"
+            + " make a whole credential: exchanges without the header then fail naming what is missing.")
+    private CredentialProvider credentialProvider;
     @UriParam(prefix = "param.", multiValue = true, description = "Further parameters of the token request, each as"
             + " param.name=value; they add to or replace the profile's parameters.")
     private Map<String, Object> additionalParameters;
@@ -120,7 +139,6 @@ public class VendorAuthConfiguration implements CredentialOptions, Cloneable {
         }
     }
 
-    @Override
     public String getSealingKey() {
         return sealingKey;
     }
@@ -130,7 +148,6 @@ public class VendorAuthConfiguration implements CredentialOptions, Cloneable {
         this.sealingKey = sealingKey;
     }
 
-    @Override
     public String getSecretParameters() {
         return secretParameters;
     }
@@ -212,6 +229,30 @@ public class VendorAuthConfiguration implements CredentialOptions, Cloneable {
         this.clientAssertionKey = clientAssertionKey;
     }
 
+    public boolean isDpop() {
+        return dpop;
+    }
+
+    public void setDpop(boolean dpop) {
+        this.dpop = dpop;
+    }
+
+    public String getDpopKey() {
+        return dpopKey;
+    }
+
+    public void setDpopKey(String dpopKey) {
+        this.dpopKey = dpopKey;
+    }
+
+    public boolean isDpopAllowBearer() {
+        return dpopAllowBearer;
+    }
+
+    public void setDpopAllowBearer(boolean dpopAllowBearer) {
+        this.dpopAllowBearer = dpopAllowBearer;
+    }
+
     public String getClientAssertionKeyId() {
         return clientAssertionKeyId;
     }
@@ -242,6 +283,15 @@ public class VendorAuthConfiguration implements CredentialOptions, Cloneable {
 
     public void setClientAssertionLifetime(long clientAssertionLifetime) {
         this.clientAssertionLifetime = clientAssertionLifetime;
+    }
+
+    public CredentialProvider getCredentialProvider() {
+        return credentialProvider;
+    }
+
+    /** The credentials this endpoint serves beside its own, by name. */
+    public void setCredentialProvider(CredentialProvider credentialProvider) {
+        this.credentialProvider = credentialProvider;
     }
 
     public SSLContextParameters getSslContextParameters() {

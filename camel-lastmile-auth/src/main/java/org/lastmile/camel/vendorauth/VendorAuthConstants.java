@@ -11,6 +11,10 @@ public final class VendorAuthConstants {
     @Metadata(description = "Written by enrich when the profile's environment names an API base URL, so that a route can"
             + " call toD(\"${header.CamelVendorAuthBaseUrl}/path\").", javaType = "String")
     public static final String BASE_URL = "CamelVendorAuthBaseUrl";
+    @Metadata(description = "Read by enrich and invalidate: the name of the credential to use for this exchange, one of"
+            + " the credentialProvider's (or of the camel.vendorauth.credentials.<name>.* properties). Without it, the"
+            + " endpoint's own options are the credential.", javaType = "String")
+    public static final String CREDENTIAL = "CamelVendorAuthCredential";
     @Metadata(description = "Written by invalidate: whether the token was still current and has been dropped.",
               javaType = "Boolean")
     public static final String INVALIDATED = "CamelVendorAuthInvalidated";

@@ -1,11 +1,13 @@
 package org.lastmile.camel.vendorauth;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.WritableHealthCheckRepository;
+import org.apache.camel.impl.health.AbstractHealthCheck;
 import org.lastmile.camel.vendorauth.internal.metrics.TokenMetrics;
 import org.lastmile.camel.vendorauth.internal.policy.TokenManager;
 import org.lastmile.camel.vendorauth.internal.profile.Credential;
@@ -23,6 +25,7 @@ final class VendorAuthCredentials implements AutoCloseable {
     private final WritableHealthCheckRepository healthChecks;
     private final TokenMetrics metrics;
     private final Map<TokenKey, VendorAuthProducerHealthCheck> shown = new ConcurrentHashMap<>();
+    private final Set<AbstractHealthCheck> extraChecks = ConcurrentHashMap.newKeySet();
 
     /**
      * @param healthChecks whether each credential gets a readiness check
@@ -50,6 +53,18 @@ final class VendorAuthCredentials implements AutoCloseable {
         });
     }
 
+    /** The source of a credential chosen by name per exchange: meters only when asked, no health check of its own. */
+    TokenSource namedSource(Credential credential, boolean withMeters) {
+        TokenSource source = manager.source(credential);
+        if (withMeters) {
+            shown.computeIfAbsent(source.key(), key -> {
+                metrics.bind(source);
+                return new VendorAuthProducerHealthCheck(source);
+            });
+        }
+        return source;
+    }
+
     /** The source of the credential, its health check and meters in place. */
     TokenSource source(Credential credential) {
         TokenSource source = manager.source(credential);
@@ -64,8 +79,27 @@ final class VendorAuthCredentials implements AutoCloseable {
         return source;
     }
 
+    /** Shows a check besides the credentials' own, until the component stops or {@link #unshow} is called. */
+    void show(AbstractHealthCheck check) {
+        if (healthChecks != null) {
+            healthChecks.addHealthCheck(check);
+            extraChecks.add(check);
+        }
+    }
+
+    /** Takes a check shown by {@link #show} away. */
+    void unshow(AbstractHealthCheck check) {
+        if (healthChecks != null && extraChecks.remove(check)) {
+            healthChecks.removeHealthCheck(check);
+        }
+    }
+
     @Override
     public void close() {
+        if (healthChecks != null) {
+            extraChecks.forEach(healthChecks::removeHealthCheck);
+        }
+        extraChecks.clear();
         if (healthChecks != null) {
             shown.values().forEach(healthChecks::removeHealthCheck);
         }

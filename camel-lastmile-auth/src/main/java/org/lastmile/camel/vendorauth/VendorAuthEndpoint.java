@@ -4,27 +4,37 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import org.apache.camel.AsyncEndpoint;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
+import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.api.management.ManagedAttribute;
 import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.PropertyConfigurerGetter;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.DefaultEndpoint;
 import org.apache.camel.support.ResourceHelper;
 import org.apache.camel.support.service.ServiceHelper;
+import org.apache.camel.util.URISupport;
 import org.lastmile.camel.vendorauth.internal.policy.TokenSource;
 import org.lastmile.camel.vendorauth.internal.profile.Credential;
 import org.lastmile.camel.vendorauth.internal.profile.CredentialName;
+import org.lastmile.camel.vendorauth.internal.profile.CredentialOptions;
 import org.lastmile.camel.vendorauth.internal.profile.CredentialResolver;
 import org.lastmile.camel.vendorauth.internal.profile.ProfileRegistry;
 import org.lastmile.camel.vendorauth.internal.profile.TokenTransport;
+import org.lastmile.camel.vendorauth.internal.profile.VendorProfile;
+import org.lastmile.camel.vendorauth.spi.CredentialProvider;
 
 /**
  * Puts an Authorization Bearer header on exchanges (operation enrich), or drops a token an API refused (operation
@@ -38,6 +48,11 @@ import org.lastmile.camel.vendorauth.internal.profile.TokenTransport;
              headersClass = VendorAuthConstants.class)
 public class VendorAuthEndpoint extends DefaultEndpoint implements AsyncEndpoint {
 
+    /** Options that say what an endpoint does, not which credential it serves. */
+    private static final Set<String> NOT_CREDENTIAL = Set.of("operation", "lazyStartProducer");
+    /** The component's scheme, as its catalog names it. */
+    static final String SCHEME = "vendorauth";
+
     @UriPath(description = "The vendor profile: oauth2 (any OAuth2 token endpoint), a built-in vendor, or a profile of"
             + " your own.")
     @Metadata(required = true)
@@ -49,8 +64,16 @@ public class VendorAuthEndpoint extends DefaultEndpoint implements AsyncEndpoint
             + " new one.")
     private VendorAuthOperation operation = VendorAuthOperation.enrich;
 
-    private Credential credential;
-    private volatile TokenSource source;
+    /** The profile, transport and options the endpoint's credentials are resolved from; set on creation. */
+    private VendorProfile vendorProfile;
+    private TokenTransport transport;
+    private CredentialOptions ownOptions;
+    /** The endpoint's own credential, or {@code null} when its options make none and named credentials are served. */
+    private TokenHandle handle;
+    /** Why the endpoint's own options make no credential, for exchanges without a credential name. */
+    private String ownCredentialProblem;
+    private NamedCredentials named;
+    private boolean servesNamed;
 
     VendorAuthEndpoint(String uri, VendorAuthComponent component, VendorAuthConfiguration configuration) {
         super(uri, component);
@@ -62,12 +85,57 @@ public class VendorAuthEndpoint extends DefaultEndpoint implements AsyncEndpoint
         return (VendorAuthComponent) super.getComponent();
     }
 
-    /** Resolves the options against the profile; fails naming the option that does not fit. */
+    /**
+     * Resolves the options against the profile; fails naming the option that does not fit. An endpoint that serves named
+     * credentials (a {@code credentialProvider}, or credentials named in properties) need not make a credential of its
+     * own options: its exchanges then name theirs.
+     */
     void resolve(ProfileRegistry profiles) {
-        TokenTransport transport = TransportResolver.resolve(configuration,
-                getComponent().retrieveGlobalSslContextParameters(), getCamelContext());
-        credential = CredentialResolver.resolve(profiles.get(profile), configuration, transport, this::readResource);
+        vendorProfile = profiles.get(profile);
+        transport = TransportResolver.resolve(configuration, getComponent().retrieveGlobalSslContextParameters(),
+                getCamelContext());
+        ownOptions = credentialOptions();
+        PropertiesCredentialProvider properties = new PropertiesCredentialProvider(getCamelContext());
+        CredentialProvider provider = configuration.getCredentialProvider() != null
+                ? configuration.getCredentialProvider() : properties;
+        servesNamed = configuration.getCredentialProvider() != null || properties.declaresAny();
+        // endpoints that differ only in what they do (enrich, invalidate) serve the same named credentials
+        named = getComponent().namedCredentials(List.of(profile, provider, ownOptions.without(NOT_CREDENTIAL)),
+                () -> new NamedCredentials(this, provider));
+        try {
+            handle = new TokenHandle(getComponent(), resolve(ownOptions), null);
+        } catch (IllegalArgumentException e) {
+            if (!servesNamed) {
+                throw e;
+            }
+            ownCredentialProblem = e.getMessage();
+        }
+    }
+
+    /** A credential of these options, checked as the endpoint's own are. */
+    Credential resolve(CredentialOptions options) {
+        Credential credential = CredentialResolver.resolve(vendorProfile, options, transport, this::readResource);
         getComponent().clearTextWarnings().check(credential);
+        return credential;
+    }
+
+    /** The endpoint's own options, as the resolver reads them. */
+    CredentialOptions ownOptions() {
+        return ownOptions;
+    }
+
+    /**
+     * The options as the resolver reads them, by their URI names, read through what Camel generates from the catalog (the
+     * URI factory's option names, the configurer's getters): an option is declared once, on
+     * {@link VendorAuthConfiguration}.
+     */
+    CredentialOptions credentialOptions() {
+        PropertyConfigurerGetter getter = (PropertyConfigurerGetter) getComponent().getEndpointPropertyConfigurer();
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (String name : getCamelContext().getCamelContextExtension().getEndpointUriFactory(SCHEME).propertyNames()) {
+            values.put(name, getter.getOptionValue(this, name, false));
+        }
+        return new CredentialOptions(values);
     }
 
     private String readResource(String uri) throws IOException {
@@ -81,74 +149,102 @@ public class VendorAuthEndpoint extends DefaultEndpoint implements AsyncEndpoint
         super.doStart();
         // a component that several threads created on first use may still be starting in one of them: this waits for it
         ServiceHelper.startService(getComponent());
-        source = getComponent().source(credential);
-    }
-
-    /** The source of this endpoint's credential, shared with every endpoint of the same credential; set once started. */
-    TokenSource tokenSource() {
-        return source;
+        if (handle != null) {
+            handle.start();
+        }
+        named.start(servesNamed ? namedCheckId() : null);
     }
 
     /**
-     * The source in use for this endpoint's credential: the manager drops the source of a credential left idle, and an
-     * endpoint used again takes the manager's new one. For the slow path only.
+     * The handle of the credential the exchange names in {@link VendorAuthConstants#CREDENTIAL}, else of the endpoint's
+     * own. The hot path: a header read and, for a named one, a map read.
+     *
+     * @throws IllegalArgumentException naming the credential, when it cannot be had (never a secret)
      */
-    TokenSource liveTokenSource() {
-        TokenSource current = source;
-        if (current != null && current.retired()) {
-            current = getComponent().source(credential);
-            source = current;
+    TokenHandle handle(Exchange exchange) {
+        Object name = exchange.getMessage().getHeader(VendorAuthConstants.CREDENTIAL);
+        if (name != null) {
+            return named.handle(name);
         }
-        return current;
+        if (handle == null) {
+            throw new IllegalArgumentException("No " + VendorAuthConstants.CREDENTIAL + " header, and the endpoint's own"
+                    + " options make no credential: " + ownCredentialProblem);
+        }
+        return handle;
     }
 
-    /** The vendor API's base URL for the configured environment, or {@code null}. */
-    String apiBaseUrl() {
-        return credential.apiBaseUrl();
+    /**
+     * The id of the check of this endpoint's named credentials: after its own credential when it has one, else after a
+     * digest of its URI (whose secrets Camel masks), so that it stays the same when routes change.
+     */
+    private String namedCheckId() {
+        String within = handle != null ? CredentialName.of(handle.credential(), handle.credential().key()).withinProfile()
+                : java.util.HexFormat.of().formatHex(digest(URISupport.sanitizeUri(getEndpointUri())), 0, 6);
+        return "producer:vendorauth-" + profile + "-named-" + within;
+    }
+
+    private static byte[] digest(String text) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    /** The credentials this endpoint serves by name. */
+    NamedCredentials named() {
+        return named;
     }
 
     @ManagedAttribute(description = "The credential: profile, client id, token endpoint host and short id, no secret")
     public String getCredential() {
-        return CredentialName.of(credential, credential.key()).toString();
+        return handle == null ? "" : CredentialName.of(handle.credential(), handle.credential().key()).toString();
     }
 
     @ManagedAttribute(description = "The token endpoint this endpoint's credential is fetched from")
     public String getTokenEndpoint() {
-        return credential.tokenUrl().toString();
+        return handle == null ? "" : handle.credential().tokenUrl().toString();
     }
 
     @ManagedAttribute(description = "Exchanges served from this JVM's copy of the token")
     public long getLocalHits() {
+        TokenSource source = handle == null ? null : handle.source();
         return source == null ? 0 : source.statistics().localHits();
     }
 
     @ManagedAttribute(description = "Exchanges that waited for a token being fetched, here or on another member")
     public long getWaits() {
+        TokenSource source = handle == null ? null : handle.source();
         return source == null ? 0 : source.statistics().waits();
     }
 
     @ManagedAttribute(description = "Fetches answered by the shared store without asking the vendor")
     public long getStoreHits() {
+        TokenSource source = handle == null ? null : handle.source();
         return source == null ? 0 : source.statistics().storeHits();
     }
 
     @ManagedAttribute(description = "Token requests to the vendor with the primary grant")
     public long getFetches() {
+        TokenSource source = handle == null ? null : handle.source();
         return source == null ? 0 : source.statistics().fetches();
     }
 
     @ManagedAttribute(description = "Token requests to the vendor with a refresh token")
     public long getRefreshes() {
+        TokenSource source = handle == null ? null : handle.source();
         return source == null ? 0 : source.statistics().refreshes();
     }
 
     @ManagedAttribute(description = "Fetches that ended without a token")
     public long getFailures() {
+        TokenSource source = handle == null ? null : handle.source();
         return source == null ? 0 : source.statistics().failures();
     }
 
     @ManagedAttribute(description = "When the token at hand expires (ISO-8601), empty when there is none")
     public String getTokenExpiresAt() {
+        TokenSource source = handle == null ? null : handle.source();
         Instant expiresAt = source == null ? null : source.tokenExpiresAt();
         return expiresAt == null ? "" : expiresAt.toString();
     }

@@ -1,93 +1,159 @@
 package org.lastmile.camel.vendorauth;
 
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executor;
 
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.support.DefaultAsyncProducer;
 import org.lastmile.camel.vendorauth.internal.policy.LocalToken;
-import org.lastmile.camel.vendorauth.internal.policy.TokenSource;
+import org.lastmile.camel.vendorauth.spi.TokenEndpointException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Enriches or invalidates. Asynchronous: an exchange that has to wait for a token (fetched by another thread or member)
- * gives its thread back and later resumes on the component's resume pool; an exchange for which a token is at hand
- * completes at once without I/O, locking or allocation beyond the header.
+ * Enriches or invalidates, for the credential the exchange names (header {@link VendorAuthConstants#CREDENTIAL}) or the
+ * endpoint's own. Asynchronous: an exchange that has to wait for a token (fetched by another thread or member) gives its
+ * thread back and later resumes on the component's resume pool; an exchange for which a token is at hand completes at
+ * once without I/O, locking or allocation beyond the header.
  */
 public class VendorAuthProducer extends DefaultAsyncProducer {
 
+    private static final Logger LOG = LoggerFactory.getLogger(VendorAuthProducer.class);
+
     private final VendorAuthEndpoint endpoint;
-    private final String apiBaseUrl;
-    /** Read on the hot path; replaced on the slow path when the manager dropped it for idleness. */
-    private TokenSource source;
-    private Executor resume;
+    /** Whether the log was told once that proofs are left to the send-time signer. */
+    private volatile boolean toldOfSigner;
 
     public VendorAuthProducer(VendorAuthEndpoint endpoint) {
         super(endpoint);
         this.endpoint = endpoint;
-        this.apiBaseUrl = endpoint.apiBaseUrl();
-    }
-
-    @Override
-    protected void doStart() throws Exception {
-        super.doStart();
-        source = endpoint.tokenSource();
-        resume = endpoint.getComponent().resumeExecutor();
     }
 
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
-        return endpoint.getOperation() == VendorAuthOperation.invalidate
-                ? invalidate(exchange, callback) : enrich(exchange, callback);
-    }
-
-    private boolean enrich(Exchange exchange, AsyncCallback callback) {
-        // for a 401 on the API call: which credential the header's token came from (VendorAuthRetry)
-        exchange.setProperty(VendorAuthRetry.ENDPOINT, endpoint);
-        LocalToken token = source.tryNow();
-        if (token != null) {
-            apply(exchange.getMessage(), token);
+        TokenHandle handle;
+        try {
+            handle = endpoint.handle(exchange);
+        } catch (RuntimeException e) {
+            // a name that is none, unknown, or whose options make no credential: this exchange fails, nothing is kept
+            exchange.setException(e);
             callback.done(true);
             return true;
         }
-        source = endpoint.liveTokenSource();
-        source.await().whenCompleteAsync((fetched, failure) -> {
+        return endpoint.getOperation() == VendorAuthOperation.invalidate
+                ? invalidate(handle, exchange, callback) : enrich(handle, exchange, callback);
+    }
+
+    private boolean enrich(TokenHandle handle, Exchange exchange, AsyncCallback callback) {
+        // for a 401 on the API call: which source the header's token came from (VendorAuthRetry)
+        exchange.setProperty(VendorAuthRetry.TOKEN_SOURCE, handle);
+        LocalToken token = handle.source().tryNow();
+        if (token != null) {
+            if (handle.name() != null && handle.source().refreshDue(token)) {
+                endpoint.named().recheck(handle, token);
+            }
+            apply(exchange.getMessage(), handle, token);
+            callback.done(true);
+            return true;
+        }
+        awaitToken(handle).whenCompleteAsync((fetched, failure) -> {
             if (failure != null) {
                 exchange.setException(unwrap(failure));
             } else {
-                apply(exchange.getMessage(), fetched);
+                exchange.setProperty(VendorAuthRetry.TOKEN_SOURCE, fetched.handle());
+                apply(exchange.getMessage(), fetched.handle(), fetched.token());
             }
             callback.done(false);
-        }, resume);
+        }, handle.resumeExecutor());
         return false;
     }
 
-    private void apply(Message message, LocalToken token) {
-        message.setHeader(VendorAuthConstants.AUTHORIZATION, token.authorization());
+    /** A token and the handle it came from, which differs from the one asked when a refusal renewed the credential. */
+    private record Fetched(TokenHandle handle, LocalToken token) {
+    }
+
+    /**
+     * The token of the handle; when the token endpoint refuses a named credential, the provider is asked again and the
+     * exchange is answered with the renewed credential's token rather than the refusal.
+     */
+    private CompletableFuture<Fetched> awaitToken(TokenHandle handle) {
+        if (handle.name() == null) {
+            return handle.live().await().thenApply(token -> new Fetched(handle, token));
+        }
+        Object renewing = handle.served();
+        if (renewing != null && handle.firstRecheckFor(renewing)) {
+            // a renewal: the provider is asked again first, off this thread, so a rotated secret is used at once
+            return CompletableFuture.supplyAsync(() -> endpoint.named().current(handle), handle.resumeExecutor())
+                    .thenCompose(this::awaitRenewing);
+        }
+        return awaitRenewing(handle);
+    }
+
+    private CompletableFuture<Fetched> awaitRenewing(TokenHandle handle) {
+        CompletableFuture<Fetched> first = handle.live().await().thenApply(token -> new Fetched(handle, token));
+        return first.handle((fetched, failure) -> {
+            if (failure == null) {
+                return CompletableFuture.completedFuture(fetched);
+            }
+            if (!(unwrap(failure) instanceof TokenEndpointException refusal && refusal.isCredentialRefused())) {
+                return CompletableFuture.<Fetched>failedFuture(unwrap(failure));
+            }
+            TokenHandle renewed;
+            try {
+                renewed = endpoint.named().renewed(handle);
+            } catch (RuntimeException lookup) {
+                refusal.addSuppressed(lookup);
+                return CompletableFuture.<Fetched>failedFuture(refusal);
+            }
+            if (renewed == null) {
+                return CompletableFuture.<Fetched>failedFuture(refusal);
+            }
+            return renewed.live().await().thenApply(token -> new Fetched(renewed, token));
+        }).thenCompose(next -> next);
+    }
+
+    private void apply(Message message, TokenHandle handle, LocalToken token) {
+        if (handle.name() != null) {
+            handle.served(token);
+        }
+        if (token.token().dpopKey() == null) {
+            message.setHeader(VendorAuthConstants.AUTHORIZATION, token.authorization());
+        } else if (!DpopExchange.apply(message, token.token(), handle.dpopRequests()) && !toldOfSigner) {
+            toldOfSigner = true;
+            LOG.info("Exchanges of {} carry no CamelHttpUri header, so their DPoP proof cannot be made before the call;"
+                    + " it is left to VendorAuthDpopSigner, the httpClientConfigurer of camel-http", endpoint);
+        }
+        String apiBaseUrl = handle.credential().apiBaseUrl();
         if (apiBaseUrl != null) {
             message.setHeader(VendorAuthConstants.BASE_URL, apiBaseUrl);
         }
     }
 
-    private boolean invalidate(Exchange exchange, AsyncCallback callback) {
-        String token = bearerToken(exchange.getMessage().getHeader(VendorAuthConstants.AUTHORIZATION, String.class));
+    private boolean invalidate(TokenHandle handle, Exchange exchange, AsyncCallback callback) {
+        String token = token(exchange.getMessage().getHeader(VendorAuthConstants.AUTHORIZATION, String.class));
         if (token == null) {
             exchange.getMessage().setHeader(VendorAuthConstants.INVALIDATED, false);
             callback.done(true);
             return true;
         }
-        source = endpoint.liveTokenSource();
-        source.invalidate(token).whenCompleteAsync((removed, failure) -> {
+        handle.live().invalidate(token).whenCompleteAsync((removed, failure) -> {
             if (failure != null) {
                 exchange.setException(unwrap(failure));
             } else {
                 exchange.getMessage().setHeader(VendorAuthConstants.INVALIDATED, removed);
             }
             callback.done(false);
-        }, resume);
+        }, handle.resumeExecutor());
         return false;
+    }
+
+    /** The token of a {@code Bearer} or {@code DPoP} header value, whatever its case, or {@code null}. */
+    static String token(String header) {
+        String bearer = bearerToken(header);
+        return bearer != null ? bearer : DpopExchange.dpopToken(header);
     }
 
     /** The token of a {@code Bearer} header value, whatever its case, or {@code null}. */

@@ -1,5 +1,6 @@
 package org.lastmile.camel.vendorauth;
 
+import java.net.URI;
 import java.util.Locale;
 import java.util.concurrent.CompletionException;
 
@@ -13,6 +14,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.http.base.HttpOperationFailedException;
 import org.apache.camel.support.AsyncProcessorSupport;
 import org.lastmile.camel.vendorauth.internal.policy.TokenSource;
+import org.lastmile.camel.vendorauth.internal.policy.LocalToken;
 
 /**
  * Recovers from an API that refuses the token: the failed call is retried once, and only once, with a fresh token. In a
@@ -35,10 +37,11 @@ import org.lastmile.camel.vendorauth.internal.policy.TokenSource;
 public final class VendorAuthRetry {
 
     /**
-     * The exchange property in which the producer names the endpoint whose token it put on the exchange: how a refusal is
-     * traced back to its credential. It holds the endpoint, never a secret.
+     * The exchange property in which the producer leaves the handle of the token source whose token it put on the
+     * exchange: how a refusal is traced back to its credential, whichever credential the exchange chose. It holds no
+     * secret in sight.
      */
-    static final String ENDPOINT = "CamelVendorAuthEndpoint";
+    static final String TOKEN_SOURCE = "CamelVendorAuthTokenSource";
     /** Where {@link #renewToken()} keeps the exchange's own {@link Exchange#HTTP_URI} header for {@link #afterRepeat()}. */
     private static final String OWN_HTTP_URI = "CamelVendorAuthOwnHttpUri";
     /** The exchange had no {@link Exchange#HTTP_URI} header (Camel drops a property set to {@code null}). */
@@ -87,16 +90,29 @@ public final class VendorAuthRetry {
         return new AsyncProcessorSupport() {
             @Override
             public boolean process(Exchange exchange, AsyncCallback callback) {
-                String refused = VendorAuthProducer.bearerToken(
+                String refused = VendorAuthProducer.token(
                         exchange.getMessage().getHeader(VendorAuthConstants.AUTHORIZATION, String.class));
-                Object named = exchange.getProperty(ENDPOINT);
-                if (refused == null || !(named instanceof VendorAuthEndpoint endpoint) || endpoint.liveTokenSource() == null) {
+                Object used = exchange.getProperty(TOKEN_SOURCE);
+                if (refused == null || !(used instanceof TokenHandle handle) || handle.live() == null) {
                     // not one of ours: the retry goes out as it is, and fails as it would have
                     callback.done(true);
                     return true;
                 }
-                TokenSource source = endpoint.liveTokenSource();
+                TokenSource source = handle.live();
                 HttpOperationFailedException refusal = httpFailure(exchange);
+                DpopRequests dpop = handle.dpopRequests();
+                if (refusal != null && refusal.getUri() != null && dpop.keyFor(refused) != null) {
+                    String nonce = DpopExchange.nonceChallenge(refusal);
+                    LocalToken current = source.tryNow();
+                    if (nonce != null && dpop.rememberNonce(URI.create(refusal.getUri()), nonce) && current != null
+                        && refused.equals(current.token().value())) {
+                        // RFC 9449 §9: the API wants its nonce in the proof; the token stays good, no token call
+                        repeatAt(exchange, refusal);
+                        DpopExchange.apply(exchange.getMessage(), current.token(), dpop);
+                        callback.done(true);
+                        return true;
+                    }
+                }
                 source.invalidate(refused).thenCompose(removed -> source.await()).whenCompleteAsync((fresh, failure) -> {
                     if (failure != null) {
                         exchange.setException(failure instanceof CompletionException && failure.getCause() != null
@@ -104,17 +120,26 @@ public final class VendorAuthRetry {
                     } else {
                         Message message = exchange.getMessage();
                         message.setHeader(VendorAuthConstants.AUTHORIZATION, fresh.authorization());
-                        if (refusal != null && refusal.getUri() != null) {
-                            Object own = message.getHeader(Exchange.HTTP_URI);
-                            exchange.setProperty(OWN_HTTP_URI, own == null ? NO_HTTP_URI : own);
-                            message.setHeader(Exchange.HTTP_URI, refusal.getUri());
+                        repeatAt(exchange, refusal);
+                        if (fresh.token().dpopKey() != null) {
+                            DpopExchange.apply(message, fresh.token(), dpop);
                         }
                     }
                     callback.done(false);
-                }, endpoint.getComponent().resumeExecutor());
+                }, handle.resumeExecutor());
                 return false;
             }
         };
+    }
+
+    /** The repeat goes to the URI that failed; the exchange's own {@code CamelHttpUri} is kept for {@link #afterRepeat()}. */
+    private static void repeatAt(Exchange exchange, HttpOperationFailedException refusal) {
+        if (refusal != null && refusal.getUri() != null) {
+            Message message = exchange.getMessage();
+            Object own = message.getHeader(Exchange.HTTP_URI);
+            exchange.setProperty(OWN_HTTP_URI, own == null ? NO_HTTP_URI : own);
+            message.setHeader(Exchange.HTTP_URI, refusal.getUri());
+        }
     }
 
     /**

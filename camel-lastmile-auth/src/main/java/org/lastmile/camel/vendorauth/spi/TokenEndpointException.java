@@ -91,4 +91,14 @@ public class TokenEndpointException extends RuntimeException {
     public boolean isGrantRejected() {
         return "invalid_grant".equals(error) || status == 400 || status == 401;
     }
+
+    /**
+     * Whether the vendor refused the credential itself: 400 or 401 with {@code invalid_client}, {@code invalid_grant} or
+     * {@code unauthorized_client}, what a rotated secret or password brings. A failure remembered while failing fast
+     * keeps the vendor's status and code, so it tells the same.
+     */
+    public boolean isCredentialRefused() {
+        return (status == 400 || status == 401) && ("invalid_client".equals(error) || "invalid_grant".equals(error)
+                || "unauthorized_client".equals(error));
+    }
 }

@@ -15,10 +15,9 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.lastmile.camel.vendorauth.internal.profile.BodyFormat;
+import org.lastmile.camel.vendorauth.internal.profile.Client;
 import org.lastmile.camel.vendorauth.internal.profile.ClientAuthentication;
 import org.lastmile.camel.vendorauth.internal.profile.Credential;
-import org.lastmile.camel.vendorauth.internal.profile.GrantType;
 import org.lastmile.camel.vendorauth.internal.profile.KeyMaterialTest;
 import org.lastmile.camel.vendorauth.internal.store.hazelcast.HazelcastTokenStore;
 import org.lastmile.camel.vendorauth.spi.AccessToken;
@@ -65,9 +64,9 @@ class SharedMapSecurityTest {
     /** The same client of the same vendor but for its secret: what a neighbour with other credentials would hold. */
     private static Credential credential(String secret) {
         Credential base = ManagerFixture.request("http://127.0.0.1:1/token");
-        return new Credential(base.profile(), base.tokenUrl(), base.refreshUrl(), GrantType.CLIENT_CREDENTIALS,
-                ClientAuthentication.BASIC, BodyFormat.FORM, "orders", secret, null, null, Map.of(), base.expiry(),
-                base.refresh(), null);
+        return new Credential(base.profile(), base.endpoint(), base.grant(),
+                new Client("orders", secret, ClientAuthentication.BASIC, null), base.parameters(), base.expiry(),
+                base.refresh(), null, null);
     }
 
     private static AccessToken token(String value) {

@@ -11,6 +11,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.lastmile.camel.vendorauth.internal.profile.TokenEndpoint;
+import org.lastmile.camel.vendorauth.internal.profile.RequestParameters;
+import org.lastmile.camel.vendorauth.internal.profile.Grant;
+import org.lastmile.camel.vendorauth.internal.profile.Client;
 import org.lastmile.camel.vendorauth.internal.oauth.TokenClient;
 import org.lastmile.camel.vendorauth.internal.policy.Backoff;
 import org.lastmile.camel.vendorauth.internal.policy.PolicySettings;
@@ -19,7 +23,6 @@ import org.lastmile.camel.vendorauth.internal.profile.BodyFormat;
 import org.lastmile.camel.vendorauth.internal.profile.ClientAuthentication;
 import org.lastmile.camel.vendorauth.internal.profile.Credential;
 import org.lastmile.camel.vendorauth.internal.profile.ExpiresInUnit;
-import org.lastmile.camel.vendorauth.internal.profile.GrantType;
 import org.lastmile.camel.vendorauth.internal.profile.VendorProfile;
 import org.lastmile.camel.vendorauth.spi.InMemoryTokenStore;
 
@@ -32,6 +35,8 @@ public final class ManagerFixture implements AutoCloseable {
     /** Where every fixture's clock starts. */
     public static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
     /** The generic profile's expiry rules: seconds, 5 minutes by default, kept between 1 s and 1 day. */
+    /** Refresh tokens used, as the vendor sends them. */
+    public static final VendorProfile.RefreshRules REFRESH = new VendorProfile.RefreshRules(true, null, null, List.of());
     public static final VendorProfile.ExpiryRules SECONDS = new VendorProfile.ExpiryRules(ExpiresInUnit.SECONDS,
             Duration.ofMinutes(5), Duration.ofSeconds(1), Duration.ofDays(1), null);
 
@@ -92,9 +97,9 @@ public final class ManagerFixture implements AutoCloseable {
 
     /** A client-credentials request with HTTP Basic, form body and the given parameters. */
     public static Credential request(String tokenUrl, Map<String, String> parameters) {
-        return new Credential("test", URI.create(tokenUrl), URI.create(tokenUrl), GrantType.CLIENT_CREDENTIALS,
-                ClientAuthentication.BASIC, BodyFormat.FORM, "id", "secret", null, null, parameters, SECONDS,
-                new VendorProfile.RefreshRules(true, null, null, List.of()), null);
+        return new Credential("test", TokenEndpoint.of(URI.create(tokenUrl), BodyFormat.FORM),
+                new Grant.ClientCredentials(), new Client("id", "secret", ClientAuthentication.BASIC, null),
+                RequestParameters.of(parameters), SECONDS, REFRESH, null, null);
     }
 
     public MutableClock clock() {

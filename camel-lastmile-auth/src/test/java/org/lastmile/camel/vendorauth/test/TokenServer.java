@@ -4,12 +4,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -38,6 +41,9 @@ public final class TokenServer implements AutoCloseable {
     private final ExecutorService threads = Executors.newFixedThreadPool(2);
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final AtomicInteger issued = new AtomicInteger();
+    /** Clients and their secrets, once {@link #accept} was called: then only they get tokens, each its own. */
+    private final Map<String, String> clients = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> issuedTo = new ConcurrentHashMap<>();
 
     private TokenServer(HttpServer server) {
         this.server = server;
@@ -76,6 +82,21 @@ public final class TokenServer implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
+    /**
+     * From now on the endpoint checks client authentication (HTTP Basic, form-encoded as RFC 6749 says): this client with
+     * this secret is given tokens of its own ({@code issued-<client>-<n>}); anybody else is refused with 401
+     * {@code invalid_client}. Called again for a client, it rotates the secret: the old one is refused from then on.
+     */
+    public void accept(String clientId, String secret) {
+        clients.put(clientId, secret);
+    }
+
+    /** How many tokens the client was given. */
+    public int tokensIssuedTo(String clientId) {
+        AtomicInteger count = issuedTo.get(clientId);
+        return count == null ? 0 : count.get();
+    }
+
     /** Every request received so far, in order. */
     public List<Request> requests() {
         return List.copyOf(requests);
@@ -99,14 +120,35 @@ public final class TokenServer implements AutoCloseable {
             requests.add(new Request(exchange.getRequestURI().toString(),
                     exchange.getRequestHeaders().getFirst("Authorization"), form(new String(body, StandardCharsets.UTF_8)),
                     clientCertificate));
-            byte[] answer = ("{\"access_token\":\"issued-" + issued.incrementAndGet() + "\",\"token_type\":\"Bearer\","
-                    + "\"expires_in\":3600}").getBytes(StandardCharsets.UTF_8);
+            String client = clients.isEmpty() ? null : authenticated(exchange.getRequestHeaders().getFirst("Authorization"));
+            int status = clients.isEmpty() || client != null ? 200 : 401;
+            byte[] answer = (status == 401
+                    ? "{\"error\":\"invalid_client\",\"error_description\":\"Client authentication failed\"}"
+                    : "{\"access_token\":\"issued-" + (client == null ? "" : client + "-"
+                            + issuedTo.computeIfAbsent(client, c -> new AtomicInteger()).incrementAndGet() + "-")
+                            + issued.incrementAndGet() + "\",\"token_type\":\"Bearer\",\"expires_in\":3600}")
+                    .getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, answer.length);
+            exchange.sendResponseHeaders(status, answer.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(answer);
             }
         }
+    }
+
+    /** The client whose Basic credentials are right, else {@code null}. */
+    private String authenticated(String authorization) {
+        if (authorization == null || !authorization.startsWith("Basic ")) {
+            return null;
+        }
+        String pair = new String(Base64.getDecoder().decode(authorization.substring(6)), StandardCharsets.UTF_8);
+        int colon = pair.indexOf(':');
+        if (colon < 0) {
+            return null;
+        }
+        String id = URLDecoder.decode(pair.substring(0, colon), StandardCharsets.UTF_8);
+        String secret = URLDecoder.decode(pair.substring(colon + 1), StandardCharsets.UTF_8);
+        return secret.equals(clients.get(id)) ? id : null;
     }
 
     private static Map<String, String> form(String body) {

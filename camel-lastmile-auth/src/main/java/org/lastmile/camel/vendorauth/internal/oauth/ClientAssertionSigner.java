@@ -23,14 +23,14 @@ import org.lastmile.camel.vendorauth.internal.profile.Credential;
  * Core §9): {@code iss} = {@code sub} = the client id, {@code aud}, a fresh {@code jti}, {@code iat} and {@code exp}. A new
  * one for every request, so that a server refusing replayed {@code jti}s never sees one twice.
  */
-final class ClientAssertionSigner {
+public final class ClientAssertionSigner {
 
     /** The {@code client_assertion_type} of a JWT assertion. */
     static final String JWT_BEARER = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
 
     /** The serialized, signed assertion of the credential's client, issued now. */
     String sign(Credential credential, Instant now) {
-        ClientAssertion assertion = credential.clientAssertion();
+        ClientAssertion assertion = credential.client().assertion();
         JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.parse(assertion.algorithm().name()))
                 .keyID(assertion.keyId())
                 .build();
@@ -44,7 +44,7 @@ final class ClientAssertionSigner {
                 .build();
         SignedJWT jwt = new SignedJWT(header, claims);
         try {
-            jwt.sign(signer(assertion, credential.clientSecret()));
+            jwt.sign(signer(assertion, credential.client().secret()));
         } catch (JOSEException e) {
             // start-up checks key and algorithm, so this is a fault of the JVM's providers; their words name no key
             throw new IllegalStateException("The client assertion could not be signed with " + assertion.algorithm() + ": "

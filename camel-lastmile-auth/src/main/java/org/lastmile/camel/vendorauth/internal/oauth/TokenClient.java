@@ -15,7 +15,6 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,8 +36,10 @@ import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.lastmile.camel.vendorauth.internal.profile.BodyFormat;
 import org.lastmile.camel.vendorauth.internal.profile.ClientAuthentication;
 import org.lastmile.camel.vendorauth.internal.profile.Credential;
-import org.lastmile.camel.vendorauth.internal.profile.GrantType;
+import org.lastmile.camel.vendorauth.internal.profile.CredentialName;
+import org.lastmile.camel.vendorauth.internal.profile.Grant;
 import org.lastmile.camel.vendorauth.spi.AccessToken;
+import org.lastmile.camel.vendorauth.spi.DpopKey;
 import org.lastmile.camel.vendorauth.spi.TokenEndpointException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,6 +60,7 @@ public final class TokenClient implements Closeable {
 
     private final TokenHttpClients clients;
     private final ClientAssertionSigner signer = new ClientAssertionSigner();
+    private final DpopTokenRequests dpop = new DpopTokenRequests();
     private final TokenResponseParser parser = new TokenResponseParser();
     private final ObjectMapper mapper = new ObjectMapper();
     private final Clock clock;
@@ -83,83 +85,100 @@ public final class TokenClient implements Closeable {
         this.clients = new TokenHttpClients(connectTimeout, responseTimeout, maxConnections);
     }
 
-    /** Asks for a new token with the request's primary grant. */
-    public AccessToken requestToken(Credential request) {
-        Map<String, String> body = new LinkedHashMap<>();
-        body.put("grant_type", request.grantType().wireName());
-        if (request.grantType() == GrantType.PASSWORD) {
-            body.put("username", request.username());
-            body.put("password", request.password());
-        }
-        body.putAll(request.parameters());
-        return send(request, request.tokenUrl(), request.clientAuthentication(), request.bodyFormat(), body,
-                request.secrets());
+    /** Asks for a new token with the credential's primary grant; a DPoP credential binds it to a new key. */
+    public AccessToken requestToken(Credential credential) {
+        return requestToken(credential, credential.dpop() == null ? null : credential.dpop().keyFor(null));
+    }
+
+    /**
+     * Asks for a new token with the credential's primary grant.
+     *
+     * @param dpopKey the key to bind the token to (DPoP), or {@code null} for a bearer token
+     */
+    public AccessToken requestToken(Credential credential, DpopKey dpopKey) {
+        return send(credential, credential.grant(), credential.tokenUrl(), credential.client().authentication(),
+                credential.endpoint().bodyFormat(), credential.parameters().values(), dpopKey);
     }
 
     /**
      * Asks for a new token with a refresh token (RFC 6749 §6). The answer keeps {@code refreshToken} when it carries none
      * of its own.
      */
-    public AccessToken refreshToken(Credential request, AccessToken current) {
-        Map<String, String> body = new LinkedHashMap<>();
-        body.put("grant_type", "refresh_token");
-        body.put("refresh_token", current.refreshToken());
-        for (String carried : request.refresh().carriedParameters()) {
-            String value = request.parameters().get(carried);
-            if (value != null) {
-                body.put(carried, value);
-            }
-        }
-        List<String> secrets = new ArrayList<>(request.secrets());
-        secrets.add(current.refreshToken());
-        // a vendor refusing the refresh may name the access token it was for
-        secrets.add(current.value());
-        return send(request, request.refreshUrl(), request.refreshClientAuthentication(), request.refreshBodyFormat(),
-                body, secrets).keepingRefreshTokenOf(current);
+    public AccessToken refreshToken(Credential credential, AccessToken current) {
+        return refreshToken(credential, current,
+                credential.dpop() == null ? null : credential.dpop().keyFor(current.dpopKey()));
     }
 
-    private AccessToken send(Credential request, URI url, ClientAuthentication auth, BodyFormat format,
-                             Map<String, String> parameters, List<String> knownSecrets) {
-        Map<String, String> body = new LinkedHashMap<>();
-        // what a vendor's words must not repeat: the credential's secrets, and the assertion made for this request
-        List<String> secrets = new ArrayList<>(knownSecrets);
+    /**
+     * Asks for a new token with a refresh token, bound to {@code dpopKey} (DPoP; {@code null} for a bearer token): a
+     * refresh token of a public client is bound to the key of its first token (RFC 9449 §5), so the key is kept.
+     */
+    public AccessToken refreshToken(Credential credential, AccessToken current, DpopKey dpopKey) {
+        Map<String, String> carried = new LinkedHashMap<>();
+        for (String name : credential.refresh().carriedParameters()) {
+            String value = credential.parameters().values().get(name);
+            if (value != null) {
+                carried.put(name, value);
+            }
+        }
+        return send(credential, new Grant.Refresh(current, carried), credential.endpoint().refreshUrl(),
+                credential.refreshClientAuthentication(), credential.refreshBodyFormat(), Map.of(), dpopKey)
+                .keepingRefreshTokenOf(current);
+    }
+
+    /**
+     * Writes the request (client authentication, then the grant, then further parameters) and sends it. What a vendor's
+     * words must not repeat: the credential's secrets, the grant's, and whatever the decorators made for this request.
+     */
+    private AccessToken send(Credential credential, Grant grant, URI url, ClientAuthentication auth, BodyFormat format,
+                             Map<String, String> parameters, DpopKey dpopKey) {
+        if (dpopKey == null) {
+            return send(credential, grant, url, auth, format, parameters, (DpopProof) null);
+        }
+        DpopProof proof = new DpopProof(dpopKey, dpop);
+        AccessToken token;
+        try {
+            token = send(credential, grant, url, auth, format, parameters, proof);
+        } catch (TokenEndpointException e) {
+            if (!dpop.asksForNonce(e, url)) {
+                throw e;
+            }
+            // RFC 9449 §8: once more, with the nonce the answer carried
+            LOG.debug("The token endpoint of profile {} asks for its DPoP nonce; asking once more with it",
+                    credential.profile());
+            token = send(credential, grant, url, auth, format, parameters, proof);
+        }
+        return DpopTokenRequests.bind(token, dpopKey, credential.dpop(), credential.profile());
+    }
+
+    private AccessToken send(Credential credential, Grant grant, URI url, ClientAuthentication auth, BodyFormat format,
+                             Map<String, String> parameters, DpopProof proof) {
+        TokenRequest request = new TokenRequest(credential, url, clock.instant());
+        ClientAuthenticator.of(auth, signer).decorate(request);
+        if (proof != null) {
+            proof.decorate(request);
+        }
+        grant.writeTo(request.writableBody());
+        parameters.forEach(request::parameter);
+        List<String> secrets = new ArrayList<>(credential.secrets());
+        grant.secrets().forEach(secret -> {
+            if (secret != null) {
+                secrets.add(secret);
+            }
+        });
+        secrets.addAll(request.secrets());
         // a method object rather than a plain request, so that reading the answer can abort the exchange
         HttpPost post = new HttpPost(url);
         post.addHeader(HttpHeaders.ACCEPT, "application/json");
-        switch (auth) {
-            case BASIC -> post.addHeader(HttpHeaders.AUTHORIZATION, basic(formEncode(request.clientId()) + ':'
-                    + formEncode(request.clientSecret())));
-            case BASIC_RAW -> post.addHeader(HttpHeaders.AUTHORIZATION, basic(request.clientId() + ':'
-                    + nullToEmpty(request.clientSecret())));
-            case BODY -> {
-                body.put("client_id", request.clientId());
-                if (request.clientSecret() != null) {
-                    body.put("client_secret", request.clientSecret());
-                }
-            }
-            case PRIVATE_KEY_JWT, CLIENT_SECRET_JWT -> {
-                String assertion = signer.sign(request, clock.instant());
-                secrets.add(assertion);
-                // optional by RFC 7521 §4.2 when the assertion names the client, yet several servers require it
-                body.put("client_id", request.clientId());
-                body.put("client_assertion_type", ClientAssertionSigner.JWT_BEARER);
-                body.put("client_assertion", assertion);
-            }
-            case TLS_CLIENT_AUTH -> body.put("client_id", request.clientId());
-            case NONE -> {
-                // nothing: the vendor does not authenticate the client on this request
-            }
-        }
-        body.putAll(parameters);
-        post.setEntity(encode(body, format));
+        request.headers().forEach(post::addHeader);
+        post.setEntity(encode(request.body(), format));
         ScheduledFuture<?> deadline = deadlines.schedule(post::cancel, answerNanos, TimeUnit.NANOSECONDS);
         try {
-            AccessToken token = clients.clientFor(request.transport())
-                    .execute(post, response -> read(request, post, response, secrets));
+            AccessToken token = clients.clientFor(credential.endpoint().transport())
+                    .execute(post, response -> read(credential, url, post, response, secrets));
             // once per token from the vendor, never per exchange: which credential got one, when, and for how long
-            LOG.info("Token obtained for profile {} from {} (client {}, {}), valid for {} s", request.profile(),
-                    hostOf(url), request.clientId(), parameters.get("grant_type"),
-                    Duration.between(clock.instant(), token.expiresAt()).toSeconds());
+            LOG.info("Token obtained for {} ({}), valid for {} s", CredentialName.of(credential, credential.key()),
+                    grant.wireName(), Duration.between(clock.instant(), token.expiresAt()).toSeconds());
             return token;
         } catch (TokenEndpointException e) {
             throw e;
@@ -167,16 +186,21 @@ public final class TokenClient implements Closeable {
             String problem = post.isCancelled() ? "no complete answer from " + hostOf(url) + " within the response timeout"
                     : e instanceof SocketTimeoutException ? "no answer from " + hostOf(url) + " within the response timeout"
                     : e.getClass().getSimpleName() + " talking to " + hostOf(url);
-            throw new TokenEndpointException(request.profile(), TokenEndpointException.NO_RESPONSE, null, problem, null, e);
+            throw new TokenEndpointException(credential.profile(), TokenEndpointException.NO_RESPONSE, null, problem, null,
+                    e);
         } finally {
             deadline.cancel(false);
         }
     }
 
-    private AccessToken read(Credential request, HttpPost exchange, ClassicHttpResponse response, List<String> secrets)
-            throws IOException {
+    private AccessToken read(Credential request, URI url, HttpPost exchange, ClassicHttpResponse response,
+                             List<String> secrets) throws IOException {
         Instant now = clock.instant();
         int status = response.getCode();
+        Header nonce = response.getFirstHeader(DpopProofs.NONCE_HEADER);
+        if (nonce != null && request.dpop() != null) {
+            dpop.answered(url, nonce.getValue());
+        }
         byte[] body = readBounded(request, exchange, response);
         if (status == HttpStatus.SC_PROXY_AUTHENTICATION_REQUIRED) {
             // the proxy's answer, to a tunnel or a forwarded request, not the vendor's: say which options it concerns
@@ -260,16 +284,8 @@ public final class TokenClient implements Closeable {
         return new ByteArrayEntity(form.toString().getBytes(StandardCharsets.US_ASCII), type);
     }
 
-    private static String basic(String userPass) {
-        return "Basic " + Base64.getEncoder().encodeToString(userPass.getBytes(StandardCharsets.UTF_8));
-    }
-
     private static String formEncode(String value) {
-        return URLEncoder.encode(nullToEmpty(value), StandardCharsets.UTF_8);
-    }
-
-    private static String nullToEmpty(String value) {
-        return value == null ? "" : value;
+        return URLEncoder.encode(value == null ? "" : value, StandardCharsets.UTF_8);
     }
 
     private static String hostOf(URI url) {

@@ -7,14 +7,16 @@ import org.lastmile.camel.vendorauth.spi.AccessToken;
  * {@link RefreshTiming}. {@link #toString()} shows no token text.
  *
  * @param token         the token
- * @param authorization the {@code Authorization} header value: always {@code Bearer}, whatever case the vendor wrote
+ * @param authorization the {@code Authorization} header value: always {@code Bearer}, whatever case the vendor wrote, or
+ *                      {@code DPoP} for a token bound to a key
  * @param refreshAt     epoch millisecond from which a background refresh is due
  * @param usableUntil   epoch millisecond from which the token is not sent
  */
 public record LocalToken(AccessToken token, String authorization, long refreshAt, long usableUntil) {
 
     static LocalToken of(AccessToken token, RefreshTiming timing) {
-        return new LocalToken(token, "Bearer " + token.value(), timing.refreshAt(token), timing.usableUntil(token));
+        return new LocalToken(token, (token.dpopKey() == null ? "Bearer " : "DPoP ") + token.value(),
+                timing.refreshAt(token), timing.usableUntil(token));
     }
 
     @Override

@@ -100,17 +100,27 @@ public final class TokenManager implements AutoCloseable {
         long now = clock.millis();
         long timeout = settings.credentialIdleTimeout().toMillis();
         sources.forEach((key, source) -> {
-            if (source.idleFor(now, timeout) && sources.remove(key, source)) {
-                try {
-                    source.retire();
-                } catch (Exception e) {
-                    LOG.debug("Could not end the store subscription of {}", key, e);
-                }
-                retirements.forEach(listener -> listener.accept(source));
+            if (source.idleFor(now, timeout)) {
+                retire(source);
             }
         });
         if (sources.size() < settings.maxCredentials()) {
             capReported = false;
+        }
+    }
+
+    /**
+     * Drops the source now, as the sweep drops an idle one: a credential replaced by a rotated one leaves this JVM with its
+     * health check and meters. Its token stays in the store until it expires.
+     */
+    public void retire(TokenSource source) {
+        if (sources.remove(source.key(), source)) {
+            try {
+                source.retire();
+            } catch (Exception e) {
+                LOG.debug("Could not end the store subscription of {}", source.key(), e);
+            }
+            retirements.forEach(listener -> listener.accept(source));
         }
     }
 

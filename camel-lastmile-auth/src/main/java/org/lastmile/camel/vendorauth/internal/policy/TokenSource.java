@@ -111,6 +111,11 @@ public final class TokenSource implements AutoCloseable {
         return current;
     }
 
+    /** Whether the token is in its refresh window: a renewal is due or under way. */
+    public boolean refreshDue(LocalToken token) {
+        return clock.millis() >= token.refreshAt();
+    }
+
     /**
      * A usable token, once there is one: at once when one is at hand; failed at once, with the vendor's last words, while
      * the gate fails fast; otherwise from this JVM's one flight.

@@ -1,10 +1,8 @@
 package org.lastmile.camel.vendorauth.internal.profile;
 
-import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.regex.Pattern;
 
 /**
  * Resolves the {@code clientAssertion*} options into a {@link ClientAssertion}, checked at start-up: a key that cannot be
@@ -12,8 +10,8 @@ import java.util.regex.Pattern;
  */
 final class ClientAssertionResolver {
 
-    /** A value that names a resource ({@code file:}, {@code classpath:}, ...); Base64 key material has no colon. */
-    private static final Pattern URI_SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:.*", Pattern.DOTALL);
+    /** The lifetime of a client assertion when the option is not set: the catalog's default. */
+    private static final long DEFAULT_LIFETIME_MILLIS = 60_000;
 
     private ClientAssertionResolver() {
     }
@@ -26,29 +24,30 @@ final class ClientAssertionResolver {
      */
     static ClientAssertion resolve(ClientAuthentication auth, CredentialOptions options, URI tokenUrl,
                                    ResourceReader resources) {
-        String audience = CredentialResolver.first(options.getClientAssertionAudience(), tokenUrl.toString());
-        if (options.getClientAssertionLifetime() <= 0) {
+        String audience = CredentialResolver.first(options.text("clientAssertionAudience"), tokenUrl.toString());
+        long lifetimeMillis = options.millis("clientAssertionLifetime", DEFAULT_LIFETIME_MILLIS);
+        if (lifetimeMillis <= 0) {
             throw new IllegalArgumentException("Option clientAssertionLifetime must be greater than 0, not "
-                    + options.getClientAssertionLifetime());
+                    + lifetimeMillis);
         }
-        Duration lifetime = Duration.ofMillis(options.getClientAssertionLifetime());
-        AssertionAlgorithm configured = options.getClientAssertionAlgorithm() == null ? null
-                : AssertionAlgorithm.fromOption(options.getClientAssertionAlgorithm());
+        Duration lifetime = Duration.ofMillis(lifetimeMillis);
+        AssertionAlgorithm configured = options.text("clientAssertionAlgorithm") == null ? null
+                : AssertionAlgorithm.fromOption(options.text("clientAssertionAlgorithm"));
         if (auth == ClientAuthentication.CLIENT_SECRET_JWT) {
             if (configured != null && configured != AssertionAlgorithm.HS256) {
                 throw new IllegalArgumentException("Option clientAssertionAlgorithm: client_secret_jwt signs with HS256,"
                         + " not " + configured);
             }
-            if (options.getClientSecret().getBytes(StandardCharsets.UTF_8).length < 32) {
+            if (options.text("clientSecret").getBytes(StandardCharsets.UTF_8).length < 32) {
                 throw new IllegalArgumentException("Option clientSecret must be at least 32 bytes for client_secret_jwt:"
                         + " HS256 needs a 256-bit key (RFC 7518 section 3.2)");
             }
-            return new ClientAssertion(AssertionAlgorithm.HS256, null, options.getClientAssertionKeyId(), audience,
+            return new ClientAssertion(AssertionAlgorithm.HS256, null, options.text("clientAssertionKeyId"), audience,
                     lifetime);
         }
-        CredentialResolver.required("clientAssertionKey", options.getClientAssertionKey(),
+        CredentialResolver.required("clientAssertionKey", options.text("clientAssertionKey"),
                 "for clientAuthentication private_key_jwt");
-        SigningKey key = SigningKeyReader.read(keyText(options.getClientAssertionKey(), resources));
+        SigningKey key = SigningKeyReader.read("clientAssertionKey", options.text("clientAssertionKey"), resources);
         AssertionAlgorithm algorithm = configured != null ? configured : AssertionAlgorithm.defaultFor(key.privateKey());
         String misfit = algorithm.misfit(key.privateKey());
         if (misfit != null) {
@@ -56,27 +55,6 @@ final class ClientAssertionResolver {
                     : "clientAssertionKey") + ": " + misfit);
         }
         return new ClientAssertion(algorithm, key.privateKey(),
-                CredentialResolver.first(options.getClientAssertionKeyId(), key.keyId()), audience, lifetime);
-    }
-
-    /**
-     * The key's text: the value itself when it is PEM or a JWK, else read from the resource it names. Only a value that
-     * looks like a URI is ever quoted in an error: anything else may be a key.
-     */
-    private static String keyText(String value, ResourceReader resources) {
-        String trimmed = value.trim();
-        if (trimmed.startsWith("-----") || trimmed.startsWith("{")) {
-            return trimmed;
-        }
-        if (!URI_SCHEME.matcher(trimmed).matches() || trimmed.contains("\n")) {
-            throw new IllegalArgumentException("Option clientAssertionKey is neither a PEM private key, a JWK nor a"
-                    + " resource URI (file:, classpath:)");
-        }
-        try {
-            return resources.read(trimmed);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("Option clientAssertionKey: cannot read " + trimmed + " ("
-                    + e.getClass().getSimpleName() + ")", e);
-        }
+                CredentialResolver.first(options.text("clientAssertionKeyId"), key.keyId()), audience, lifetime);
     }
 }

@@ -35,6 +35,21 @@ public enum ClientAuthentication {
         return this == PRIVATE_KEY_JWT || this == CLIENT_SECRET_JWT;
     }
 
+    /** Whether the method names the client: every method but {@link #NONE}. */
+    public boolean needsClientId() {
+        return this != NONE;
+    }
+
+    /** Whether the method sends or signs with the client secret. */
+    public boolean needsClientSecret() {
+        return this == BASIC || this == BASIC_RAW || this == CLIENT_SECRET_JWT;
+    }
+
+    /** Whether the method relies on a client certificate in the TLS handshake. */
+    public boolean needsClientCertificate() {
+        return this == TLS_CLIENT_AUTH;
+    }
+
     /**
      * Reads an option value; the error names the option and the accepted values. The names identity providers print
      * ({@code client_secret_basic}, {@code client_secret_post}) are accepted for {@code basic} and {@code body}.

@@ -11,13 +11,10 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.Collections;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -27,109 +24,180 @@ import org.lastmile.camel.vendorauth.spi.TokenKey;
 
 /**
  * One credential: a profile resolved against an endpoint's options (see {@link CredentialResolver}), with everything needed
- * to ask the vendor for its token, and its {@link #key()} in stores.
- * Holds secrets, so {@link #toString()} names only what is safe.
- *
- * @param profile              the profile's name, for messages
- * @param tokenUrl             where the primary grant is sent
- * @param refreshUrl           where refresh requests are sent
- * @param grantType            the primary grant
- * @param clientAuthentication client authentication on the primary grant
- * @param bodyFormat           encoding of the primary request
- * @param clientId             the client id, or {@code null}
- * @param clientSecret         the client secret, or {@code null}
- * @param username             the user (password grant), or {@code null}
- * @param password             the user's password (password grant), or {@code null}
- * @param parameters           further parameters of the primary request, in order
- * @param expiry               how lifetimes are read and bounded
- * @param refresh              how refresh tokens are used
- * @param apiBaseUrl           the vendor API's base URL for the chosen environment, or {@code null}
- * @param clientAssertion      how client assertions are signed, when a client authentication signs them; else {@code null}
- * @param transport            how the token endpoint is reached: TLS context and proxy
- * @param sealingKey           key material the user gives for a credential without a secret of its own, or {@code null}
- * @param secretParameters     the names of {@code parameters} whose values are secret: key material, masked, never part
- *                             of the key's id
+ * to ask the vendor for its token, and its {@link #key()} in stores, derived once. Immutable; holds secrets, so
+ * {@link #toString()} names only what is safe.
  */
-public record Credential(
-        String profile,
-        URI tokenUrl,
-        URI refreshUrl,
-        GrantType grantType,
-        ClientAuthentication clientAuthentication,
-        BodyFormat bodyFormat,
-        String clientId,
-        String clientSecret,
-        String username,
-        String password,
-        Map<String, String> parameters,
-        VendorProfile.ExpiryRules expiry,
-        VendorProfile.RefreshRules refresh,
-        String apiBaseUrl,
-        ClientAssertion clientAssertion,
-        TokenTransport transport,
-        String sealingKey,
-        Set<String> secretParameters) {
+public final class Credential {
 
     private static final byte[] SALT = "camel-lastmile-auth/token-key/v1".getBytes(StandardCharsets.UTF_8);
 
-    /** A credential without client assertion, reached with the JVM's TLS defaults and proxy properties. */
-    public Credential(String profile, URI tokenUrl, URI refreshUrl, GrantType grantType,
-                      ClientAuthentication clientAuthentication, BodyFormat bodyFormat, String clientId, String clientSecret,
-                      String username, String password, Map<String, String> parameters, VendorProfile.ExpiryRules expiry,
-                      VendorProfile.RefreshRules refresh, String apiBaseUrl) {
-        this(profile, tokenUrl, refreshUrl, grantType, clientAuthentication, bodyFormat, clientId, clientSecret, username,
-                password, parameters, expiry, refresh, apiBaseUrl, null, TokenTransport.JVM_DEFAULTS);
+    private final String profile;
+    private final TokenEndpoint endpoint;
+    private final Grant grant;
+    private final Client client;
+    private final RequestParameters parameters;
+    private final VendorProfile.ExpiryRules expiry;
+    private final VendorProfile.RefreshRules refresh;
+    private final String apiBaseUrl;
+    private final String sealingKey;
+    private final DpopPolicy dpop;
+    private final TokenKey key;
+    private final String label;
+
+    /**
+     * @param profile    the profile's name, for messages
+     * @param endpoint   where token requests go and how
+     * @param grant      the primary grant
+     * @param client     the client and its authentication
+     * @param parameters further parameters of the primary request
+     * @param expiry     how lifetimes are read and bounded
+     * @param refresh    how refresh tokens are used
+     * @param apiBaseUrl the vendor API's base URL for the chosen environment, or {@code null}
+     * @param sealingKey key material the user gives for a credential without a secret of its own, or {@code null}
+     */
+    public Credential(String profile, TokenEndpoint endpoint, Grant grant, Client client, RequestParameters parameters,
+                      VendorProfile.ExpiryRules expiry, VendorProfile.RefreshRules refresh, String apiBaseUrl,
+                      String sealingKey) {
+        this(profile, endpoint, grant, client, parameters, expiry, refresh, apiBaseUrl, sealingKey, null);
     }
 
-    /** A credential without sealing key or secret parameters. */
-    public Credential(String profile, URI tokenUrl, URI refreshUrl, GrantType grantType,
-                      ClientAuthentication clientAuthentication, BodyFormat bodyFormat, String clientId, String clientSecret,
-                      String username, String password, Map<String, String> parameters, VendorProfile.ExpiryRules expiry,
-                      VendorProfile.RefreshRules refresh, String apiBaseUrl, ClientAssertion clientAssertion,
-                      TokenTransport transport) {
-        this(profile, tokenUrl, refreshUrl, grantType, clientAuthentication, bodyFormat, clientId, clientSecret, username,
-                password, parameters, expiry, refresh, apiBaseUrl, clientAssertion, transport, null, Set.of());
+    /**
+     * A credential whose tokens are bound to a DPoP key.
+     *
+     * @param dpop DPoP settings (RFC 9449), or {@code null} for bearer tokens
+     */
+    public Credential(String profile, TokenEndpoint endpoint, Grant grant, Client client, RequestParameters parameters,
+                      VendorProfile.ExpiryRules expiry, VendorProfile.RefreshRules refresh, String apiBaseUrl,
+                      String sealingKey, DpopPolicy dpop) {
+        this.profile = Objects.requireNonNull(profile, "profile");
+        this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
+        this.grant = Objects.requireNonNull(grant, "grant");
+        this.client = Objects.requireNonNull(client, "client");
+        this.parameters = Objects.requireNonNull(parameters, "parameters");
+        this.expiry = Objects.requireNonNull(expiry, "expiry");
+        this.refresh = Objects.requireNonNull(refresh, "refresh");
+        this.apiBaseUrl = apiBaseUrl;
+        this.sealingKey = sealingKey;
+        this.dpop = dpop;
+        this.key = deriveKey();
+        this.label = null;
     }
 
-    public Credential {
-        Objects.requireNonNull(profile, "profile");
-        Objects.requireNonNull(tokenUrl, "tokenUrl");
-        Objects.requireNonNull(refreshUrl, "refreshUrl");
-        Objects.requireNonNull(grantType, "grantType");
-        Objects.requireNonNull(clientAuthentication, "clientAuthentication");
-        Objects.requireNonNull(bodyFormat, "bodyFormat");
-        parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
-        Objects.requireNonNull(expiry, "expiry");
-        Objects.requireNonNull(refresh, "refresh");
-        Objects.requireNonNull(transport, "transport");
-        secretParameters = Set.copyOf(secretParameters);
+    private Credential(Credential credential, String label) {
+        this.profile = credential.profile;
+        this.endpoint = credential.endpoint;
+        this.grant = credential.grant;
+        this.client = credential.client;
+        this.parameters = credential.parameters;
+        this.expiry = credential.expiry;
+        this.refresh = credential.refresh;
+        this.apiBaseUrl = credential.apiBaseUrl;
+        this.sealingKey = credential.sealingKey;
+        this.dpop = credential.dpop;
+        this.key = credential.key;
+        this.label = label;
+    }
+
+    /**
+     * The same credential, called by the name an exchange chose it by: for people reading logs and health checks. Not
+     * part of its identity: two names for one credential share its token.
+     */
+    public Credential labelled(String name) {
+        return new Credential(this, name);
+    }
+
+    /** The name an exchange chose this credential by, or {@code null} for an endpoint's own. */
+    public String label() {
+        return label;
+    }
+
+    /** The same credential asking with another grant: a new credential, with a key of its own. */
+    public Credential withGrant(Grant other) {
+        Credential credential = new Credential(profile, endpoint, other, client, parameters, expiry, refresh, apiBaseUrl,
+                sealingKey, dpop);
+        return label == null ? credential : credential.labelled(label);
+    }
+
+    /** The profile's name, for messages. */
+    public String profile() {
+        return profile;
+    }
+
+    /** Where token requests go and how. */
+    public TokenEndpoint endpoint() {
+        return endpoint;
+    }
+
+    /** The primary grant. */
+    public Grant grant() {
+        return grant;
+    }
+
+    /** The client and its authentication. */
+    public Client client() {
+        return client;
+    }
+
+    /** Further parameters of the primary request. */
+    public RequestParameters parameters() {
+        return parameters;
+    }
+
+    /** How lifetimes are read and bounded. */
+    public VendorProfile.ExpiryRules expiry() {
+        return expiry;
+    }
+
+    /** How refresh tokens are used. */
+    public VendorProfile.RefreshRules refresh() {
+        return refresh;
+    }
+
+    /** The vendor API's base URL for the chosen environment, or {@code null}. */
+    public String apiBaseUrl() {
+        return apiBaseUrl;
+    }
+
+    /** DPoP settings (RFC 9449), or {@code null} for bearer tokens. */
+    public DpopPolicy dpop() {
+        return dpop;
+    }
+
+    /** Where the primary grant is sent. */
+    public URI tokenUrl() {
+        return endpoint.tokenUrl();
+    }
+
+    /** The client id, or {@code null}. */
+    public String clientId() {
+        return client.id();
     }
 
     /** Client authentication on refresh requests. */
     public ClientAuthentication refreshClientAuthentication() {
-        return refresh.clientAuthentication() != null ? refresh.clientAuthentication() : clientAuthentication;
+        return refresh.clientAuthentication() != null ? refresh.clientAuthentication() : client.authentication();
     }
 
     /** Body encoding of refresh requests. */
     public BodyFormat refreshBodyFormat() {
-        return refresh.bodyFormat() != null ? refresh.bodyFormat() : bodyFormat;
+        return refresh.bodyFormat() != null ? refresh.bodyFormat() : endpoint.bodyFormat();
     }
 
     /** The secret strings of this credential (never {@code null} entries), for scrubbing text that might echo them. */
     public List<String> secrets() {
         List<String> secrets = new ArrayList<>(4);
-        for (String secret : new String[] { clientSecret, password,
-            transport.proxy() == null ? null : transport.proxy().password(), sealingKey }) {
+        List<String> candidates = new ArrayList<>();
+        candidates.add(client.secret());
+        candidates.addAll(grant.secrets());
+        TokenTransport.Proxy proxy = endpoint.transport().proxy();
+        candidates.add(proxy == null ? null : proxy.password());
+        candidates.add(sealingKey);
+        parameters.secretNames().forEach(name -> candidates.add(parameters.values().get(name)));
+        for (String secret : candidates) {
             if (secret != null && !secret.isEmpty()) {
                 secrets.add(secret);
             }
         }
-        secretParameters.forEach(name -> {
-            String value = parameters.get(name);
-            if (value != null && !value.isEmpty()) {
-                secrets.add(value);
-            }
-        });
         return secrets;
     }
 
@@ -138,14 +206,15 @@ public record Credential(
      * parts (client id, URLs) would derive its key, read its token from a shared store and plant one of his.
      */
     public boolean hasKeyMaterial() {
-        return Arrays.stream(secretParts()).anyMatch(part -> part != null && !part.isEmpty());
+        return secretParts().stream().anyMatch(part -> part != null && !part.isEmpty());
     }
 
     @Override
     public String toString() {
-        return "Credential[profile=" + profile + ", tokenUrl=" + tokenUrl + ", grantType=" + grantType.wireName()
-                + ", clientAuthentication=" + clientAuthentication.optionValue() + ", bodyFormat=" + bodyFormat.optionValue()
-                + ", parameters=" + parameters.keySet() + ", transport=" + transport + "]";
+        return "Credential[profile=" + profile + ", tokenUrl=" + endpoint.tokenUrl() + ", grantType=" + grant.wireName()
+                + ", clientAuthentication=" + client.authentication().optionValue() + ", bodyFormat="
+                + endpoint.bodyFormat().optionValue() + ", parameters=" + parameters.values().keySet() + ", transport="
+                + endpoint.transport() + (dpop == null ? "" : ", dpop=" + dpop) + "]";
     }
 
     /**
@@ -155,55 +224,63 @@ public record Credential(
      * material at all is keyed with random material of this JVM alone, so that its token is kept per JVM.
      */
     public TokenKey key() {
-        Credential request = this;
-        byte[] secretMaterial = hasKeyMaterial() ? encode(secretParts()) : ThisJvm.keyMaterial();
+        return key;
+    }
+
+    private TokenKey deriveKey() {
+        byte[] secretMaterial = hasKeyMaterial() ? encode(secretParts().toArray(String[]::new)) : ThisJvm.keyMaterial();
         byte[] prk = Hkdf.extract(SALT, secretMaterial);
         byte[] idKey = Hkdf.expand(prk, "id", 32);
-        byte[] sealingKey = Hkdf.expand(prk, "seal", 32);
+        byte[] sealing = Hkdf.expand(prk, "seal", 32);
 
         List<String> identity = new ArrayList<>();
-        identity.add(request.profile());
-        identity.add(request.tokenUrl().toString());
-        identity.add(request.refreshUrl().toString());
-        identity.add(request.grantType().wireName());
-        identity.add(request.clientAuthentication().optionValue());
-        identity.add(request.bodyFormat().optionValue());
-        identity.add(request.clientId());
-        identity.add(request.username());
-        for (Map.Entry<String, String> p : request.parameters().entrySet()) {
+        identity.add(profile);
+        identity.add(endpoint.tokenUrl().toString());
+        identity.add(endpoint.refreshUrl().toString());
+        identity.add(grant.wireName());
+        identity.add(client.authentication().optionValue());
+        identity.add(endpoint.bodyFormat().optionValue());
+        identity.add(client.id());
+        identity.addAll(grant.identity());
+        for (Map.Entry<String, String> p : parameters.values().entrySet()) {
             identity.add(p.getKey());
             // a secret value is key material, never part of the id
-            identity.add(secretParameters.contains(p.getKey()) ? null : p.getValue());
+            identity.add(parameters.secretNames().contains(p.getKey()) ? null : p.getValue());
         }
         identity.addAll(keyIdentity());
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(idKey, "HmacSHA256"));
             byte[] digest = mac.doFinal(encode(identity.toArray(String[]::new)));
-            return new TokenKey(HexFormat.of().formatHex(digest, 0, 20), request.profile(), sealingKey);
+            return new TokenKey(HexFormat.of().formatHex(digest, 0, 20), profile, sealing);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is missing from this JVM", e);
         }
     }
 
     /**
-     * The secrets: client secret and password, then the private keys of the assertion and of the TLS client when there are
-     * any, so that a credential authenticated by a key alone is still keyed with secret material. Keys are appended only
-     * when present, so credentials without them keep the ids they had before keys existed; so are the sealing key and the
-     * values of secret parameters, each after its label.
+     * The secrets: the client secret and the grant's, then the private keys of the assertion and of the TLS client when
+     * there are any, so that a credential authenticated by a key alone is still keyed with secret material; then the
+     * sealing key and the values of secret parameters, each after its label.
      */
-    private String[] secretParts() {
-        List<String> parts = new ArrayList<>(Arrays.asList(clientSecret, password));
-        if (clientAssertion != null && clientAssertion.privateKey() != null) {
-            parts.add(encoded(clientAssertion.privateKey()));
+    private List<String> secretParts() {
+        List<String> parts = new ArrayList<>();
+        parts.add(client.secret());
+        parts.addAll(grant.secrets());
+        if (client.assertion() != null && client.assertion().privateKey() != null) {
+            parts.add(encoded(client.assertion().privateKey()));
         }
-        transport.clientKeys().forEach(key -> parts.add(encoded(key)));
+        endpoint.transport().clientKeys().forEach(clientKey -> parts.add(encoded(clientKey)));
+        if (dpop != null && dpop.key() != null) {
+            // a public client proving possession of a given DPoP key: the key is its secret
+            parts.addAll(Arrays.asList("dpopKey", encoded(dpop.key().privateKey())));
+        }
         if (sealingKey != null) {
             parts.addAll(Arrays.asList("sealingKey", sealingKey));
         }
-        secretParameters.stream().sorted().forEach(name -> parts.addAll(Arrays.asList("parameter", name,
-                parameters.get(name))));
-        return parts.toArray(String[]::new);
+        parameters.secretNames().stream().sorted().forEach(name -> parts.addAll(Arrays.asList("parameter", name,
+                parameters.values().get(name))));
+        return parts;
     }
 
     /**
@@ -213,13 +290,17 @@ public record Credential(
      */
     private List<String> keyIdentity() {
         List<String> parts = new ArrayList<>();
-        if (clientAssertion != null) {
-            parts.addAll(Arrays.asList("assertion", clientAssertion.algorithm().name(), clientAssertion.keyId(),
-                    clientAssertion.audience(), clientAssertion.lifetime().toString()));
+        ClientAssertion assertion = client.assertion();
+        if (assertion != null) {
+            parts.addAll(Arrays.asList("assertion", assertion.algorithm().name(), assertion.keyId(),
+                    assertion.audience(), assertion.lifetime().toString()));
         }
-        for (X509Certificate certificate : transport.clientCertificates()) {
+        for (X509Certificate certificate : endpoint.transport().clientCertificates()) {
             parts.add("certificate");
             parts.add(fingerprint(certificate));
+        }
+        if (dpop != null) {
+            parts.addAll(dpop.identity());
         }
         if (!parts.isEmpty()) {
             parts.add(0, null);

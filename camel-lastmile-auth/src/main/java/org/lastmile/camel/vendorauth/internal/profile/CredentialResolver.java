@@ -5,6 +5,7 @@ import java.net.URISyntaxException;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -21,6 +22,10 @@ public final class CredentialResolver {
 
     private static final Logger LOG = LoggerFactory.getLogger(CredentialResolver.class);
 
+    /** Options that are request parameters of the same name. */
+    private static final List<String> PARAMETER_OPTIONS = List.of("audience", "scope", "resource", "tenantType",
+            "tenantId");
+
     private CredentialResolver() {
     }
 
@@ -29,12 +34,12 @@ public final class CredentialResolver {
      * the profile's.
      *
      * @param transport how the token endpoint is reached: TLS context, client certificates, proxy
-     * @param resources reads the resource {@code clientAssertionKey} names
+     * @param resources reads the resources {@code clientAssertionKey} and {@code dpopKey} name
      * @throws IllegalArgumentException naming the option, when the result could not work
      */
     public static Credential resolve(VendorProfile profile, CredentialOptions options, TokenTransport transport,
                                      ResourceReader resources) {
-        String environmentName = options.getEnvironment() != null ? options.getEnvironment() : profile.defaultEnvironment();
+        String environmentName = options.text("environment") != null ? options.text("environment") : profile.defaultEnvironment();
         VendorProfile.Environment environment = null;
         if (environmentName != null) {
             environment = profile.environments().get(environmentName);
@@ -44,64 +49,58 @@ public final class CredentialResolver {
             }
         }
 
-        String tokenUrl = first(options.getTokenUrl(), environment == null ? null : environment.tokenUrl());
+        String tokenUrl = first(options.text("tokenUrl"), environment == null ? null : environment.tokenUrl());
         if (tokenUrl == null) {
             throw new IllegalArgumentException("Option tokenUrl is required: profile '" + profile.name()
                     + "' has no token URL" + (environmentName == null ? "" : " for environment '" + environmentName + "'")
                     + (profile.tokenUrlHint() == null ? "" : " (" + profile.tokenUrlHint() + ")"));
         }
         URI token = url("tokenUrl", tokenUrl);
-        URI refresh = url("refreshUrl", first(options.getRefreshUrl(),
+        URI refresh = url("refreshUrl", first(options.text("refreshUrl"),
                 environment == null ? null : environment.refreshUrl(), tokenUrl));
 
         // a user name has no use but the password grant: setting one chooses it, unless grantType says otherwise
-        GrantType grant = options.getGrantType() != null ? GrantType.fromOption(options.getGrantType())
-                : options.getUsername() != null && !options.getUsername().isBlank() ? GrantType.PASSWORD
+        String username = options.text("username");
+        GrantType grantType = options.text("grantType") != null ? GrantType.fromOption(options.text("grantType"))
+                : username != null && !username.isBlank() ? GrantType.PASSWORD
                 : profile.grantType();
-        ClientAuthentication auth = options.getClientAuthentication() != null
-                ? ClientAuthentication.fromOption(options.getClientAuthentication()) : profile.clientAuthentication();
-        BodyFormat format = options.getBodyFormat() != null ? BodyFormat.fromOption(options.getBodyFormat())
+        ClientAuthentication auth = options.text("clientAuthentication") != null
+                ? ClientAuthentication.fromOption(options.text("clientAuthentication")) : profile.clientAuthentication();
+        BodyFormat format = options.text("bodyFormat") != null ? BodyFormat.fromOption(options.text("bodyFormat"))
                 : profile.bodyFormat();
-        VendorProfile.ExpiryRules expiry = options.getExpiresInUnit() != null
-                ? profile.expiry().withUnit(ExpiresInUnit.fromOption(options.getExpiresInUnit())) : profile.expiry();
+        VendorProfile.ExpiryRules expiry = options.text("expiresInUnit") != null
+                ? profile.expiry().withUnit(ExpiresInUnit.fromOption(options.text("expiresInUnit"))) : profile.expiry();
 
         ClientAuthentication refreshAuth = profile.refresh().clientAuthentication() != null
                 ? profile.refresh().clientAuthentication() : auth;
         Set<ClientAuthentication> auths = EnumSet.of(auth, refreshAuth);
         for (ClientAuthentication used : auths) {
-            if (used != ClientAuthentication.NONE) {
-                required("clientId", options.getClientId(), "for clientAuthentication " + used.optionValue());
+            String why = "for clientAuthentication " + used.optionValue();
+            if (used.needsClientId()) {
+                required("clientId", options.text("clientId"), why);
             }
-            if (used == ClientAuthentication.BASIC || used == ClientAuthentication.BASIC_RAW
-                || used == ClientAuthentication.CLIENT_SECRET_JWT) {
-                required("clientSecret", options.getClientSecret(), "for clientAuthentication " + used.optionValue());
+            if (used.needsClientSecret()) {
+                required("clientSecret", options.text("clientSecret"), why);
             }
-            if (used == ClientAuthentication.TLS_CLIENT_AUTH && transport.clientCertificates().isEmpty()) {
+            if (used.needsClientCertificate() && transport.clientCertificates().isEmpty()) {
                 throw new IllegalArgumentException("Option sslContextParameters needs key managers with a client"
-                        + " certificate for clientAuthentication tls_client_auth");
+                        + " certificate " + why);
             }
         }
         ClientAuthentication signing = auth.signsAssertion() ? auth : refreshAuth.signsAssertion() ? refreshAuth : null;
         ClientAssertion assertion = signing == null ? null
                 : ClientAssertionResolver.resolve(signing, options, token, resources);
 
-        if (grant == GrantType.PASSWORD) {
-            required("username", options.getUsername(), "for grantType password");
-            required("password", options.getPassword(), "for grantType password");
-        }
+        Grant grant = grantType.grant(options);
 
         Map<String, String> parameters = new LinkedHashMap<>(profile.parameters());
         if (environment != null) {
             parameters.putAll(environment.parameters());
         }
-        putIfSet(parameters, "audience", options.getAudience());
-        putIfSet(parameters, "scope", options.getScope());
-        putIfSet(parameters, "resource", options.getResource());
-        putIfSet(parameters, "tenantType", options.getTenantType());
-        putIfSet(parameters, "tenantId", options.getTenantId());
-        if (options.getAdditionalParameters() != null) {
-            options.getAdditionalParameters().forEach((name, value) -> putIfSet(parameters, name, String.valueOf(value)));
+        for (String name : PARAMETER_OPTIONS) {
+            putIfSet(parameters, name, options.text(name));
         }
+        options.additionalParameters().forEach((name, value) -> putIfSet(parameters, name, value));
 
         profile.requiredParameters().forEach((name, what) -> {
             if (!parameters.containsKey(name)) {
@@ -111,17 +110,19 @@ public final class CredentialResolver {
         });
 
         Set<String> secretParameters = new LinkedHashSet<>(profile.secretParameters());
-        if (options.getSecretParameters() != null) {
-            for (String name : options.getSecretParameters().split(",")) {
+        if (options.text("secretParameters") != null) {
+            for (String name : options.text("secretParameters").split(",")) {
                 if (!name.isBlank()) {
                     secretParameters.add(name.trim());
                 }
             }
         }
-        Credential credential = new Credential(profile.name(), token, refresh, grant, auth, format, options.getClientId(),
-                options.getClientSecret(), grant == GrantType.PASSWORD ? options.getUsername() : null,
-                grant == GrantType.PASSWORD ? options.getPassword() : null, parameters, expiry, profile.refresh(),
-                environment == null ? null : environment.apiUrl(), assertion, transport, blankToNull(options.getSealingKey()), secretParameters);
+        Credential credential = new Credential(profile.name(), new TokenEndpoint(token, refresh, format, transport), grant,
+                new Client(options.text("clientId"), options.text("clientSecret"), auth, assertion),
+                new RequestParameters(parameters, secretParameters), expiry, profile.refresh(),
+                environment == null ? null : environment.apiUrl(), blankToNull(options.text("sealingKey")),
+                DpopPolicy.resolve(options.flag("dpop"), options.text("dpopKey"), options.flag("dpopAllowBearer"),
+                        resources));
         if (!credential.hasKeyMaterial()) {
             LOG.warn("A credential of profile '{}' has no secret (no client secret, password, private key, sealingKey or secret"
                     + " parameter): a key derived from what it has would be known to anybody who reaches the cluster,"
@@ -152,10 +153,12 @@ public final class CredentialResolver {
         }
     }
 
-    static void required(String option, String value, String why) {
+    /** The value; fails naming the option when it is not set. */
+    static String required(String option, String value, String why) {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException("Option " + option + " is required " + why);
         }
+        return value;
     }
 
     private static void putIfSet(Map<String, String> parameters, String name, String value) {

@@ -7,19 +7,19 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import org.junit.jupiter.api.Test;
+import org.lastmile.camel.vendorauth.test.ManagerFixture;
+import org.lastmile.camel.vendorauth.internal.profile.TokenEndpoint;
+import org.lastmile.camel.vendorauth.internal.profile.RequestParameters;
+import org.lastmile.camel.vendorauth.internal.profile.Grant;
+import org.lastmile.camel.vendorauth.internal.profile.Client;
 import org.lastmile.camel.vendorauth.internal.profile.AssertionAlgorithm;
 import org.lastmile.camel.vendorauth.internal.profile.BodyFormat;
 import org.lastmile.camel.vendorauth.internal.profile.ClientAssertion;
 import org.lastmile.camel.vendorauth.internal.profile.ClientAuthentication;
 import org.lastmile.camel.vendorauth.internal.profile.Credential;
-import org.lastmile.camel.vendorauth.internal.profile.ExpiresInUnit;
-import org.lastmile.camel.vendorauth.internal.profile.GrantType;
-import org.lastmile.camel.vendorauth.internal.profile.TokenTransport;
-import org.lastmile.camel.vendorauth.internal.profile.VendorProfile;
 import org.lastmile.camel.vendorauth.spi.AccessToken;
 import org.lastmile.camel.vendorauth.test.AssertionChecks;
 import org.lastmile.camel.vendorauth.test.TestPki;
@@ -36,13 +36,11 @@ class ClientAssertionSignerTest {
         try (TokenServer server = TokenServer.http();
              TokenClient client = new TokenClient(Duration.ofSeconds(5), Duration.ofSeconds(5), 2, Clock.systemUTC())) {
             URI url = URI.create(server.tokenUrl());
-            Credential credential = new Credential("test", url, url, GrantType.CLIENT_CREDENTIALS,
-                    ClientAuthentication.PRIVATE_KEY_JWT, BodyFormat.FORM, "orders", null, null, null, Map.of(),
-                    new VendorProfile.ExpiryRules(ExpiresInUnit.SECONDS, Duration.ofMinutes(5), Duration.ofSeconds(1),
-                            Duration.ofDays(1), null),
-                    new VendorProfile.RefreshRules(true, null, null, List.of()), null,
-                    new ClientAssertion(AssertionAlgorithm.RS256, rsa.getPrivate(), "k1", url.toString(),
-                            Duration.ofSeconds(60)), TokenTransport.JVM_DEFAULTS);
+            Credential credential = new Credential("test", TokenEndpoint.of(url, BodyFormat.FORM),
+                    new Grant.ClientCredentials(), new Client("orders", null, ClientAuthentication.PRIVATE_KEY_JWT,
+                            new ClientAssertion(AssertionAlgorithm.RS256, rsa.getPrivate(), "k1", url.toString(),
+                                    Duration.ofSeconds(60))),
+                    RequestParameters.NONE, ManagerFixture.SECONDS, ManagerFixture.REFRESH, null, null);
             AccessToken first = client.requestToken(credential);
             AccessToken withRefresh = new AccessToken(first.value(), "Bearer", first.expiresAt(), "rt-1", null,
                     first.obtainedAt());

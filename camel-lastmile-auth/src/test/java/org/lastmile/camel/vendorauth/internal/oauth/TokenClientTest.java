@@ -13,11 +13,16 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.lastmile.camel.vendorauth.test.ManagerFixture;
+import org.lastmile.camel.vendorauth.internal.profile.TokenTransport;
+import org.lastmile.camel.vendorauth.internal.profile.TokenEndpoint;
+import org.lastmile.camel.vendorauth.internal.profile.RequestParameters;
+import org.lastmile.camel.vendorauth.internal.profile.Grant;
+import org.lastmile.camel.vendorauth.internal.profile.Client;
 import org.lastmile.camel.vendorauth.spi.TokenEndpointException;
 import org.lastmile.camel.vendorauth.internal.profile.BodyFormat;
 import org.lastmile.camel.vendorauth.internal.profile.ClientAuthentication;
 import org.lastmile.camel.vendorauth.internal.profile.Credential;
-import org.lastmile.camel.vendorauth.internal.profile.ExpiresInUnit;
 import org.lastmile.camel.vendorauth.internal.profile.GrantType;
 import org.lastmile.camel.vendorauth.internal.profile.VendorProfile;
 import org.lastmile.camel.vendorauth.spi.AccessToken;
@@ -49,12 +54,11 @@ class TokenClientTest {
     private Credential request(GrantType grant, ClientAuthentication auth, BodyFormat format,
                                  Map<String, String> parameters, VendorProfile.RefreshRules refresh) {
         URI url = URI.create(vendor.baseUrl() + "/token");
-        return new Credential("test", url, URI.create(vendor.baseUrl() + "/refresh"), grant, auth, format,
-                "my client", "p@ss:w&rd", grant == GrantType.PASSWORD ? "ann@example.com" : null,
-                grant == GrantType.PASSWORD ? "pw d" : null, parameters,
-                new VendorProfile.ExpiryRules(ExpiresInUnit.SECONDS, Duration.ofMinutes(5), Duration.ofSeconds(1),
-                        Duration.ofDays(1), null),
-                refresh, null);
+        return new Credential("test", new TokenEndpoint(url, URI.create(vendor.baseUrl() + "/refresh"), format,
+                TokenTransport.JVM_DEFAULTS),
+                grant == GrantType.PASSWORD ? new Grant.Password("ann@example.com", "pw d") : new Grant.ClientCredentials(),
+                new Client("my client", "p@ss:w&rd", auth, null), RequestParameters.of(parameters),
+                ManagerFixture.SECONDS, refresh, null, null);
     }
 
     private Credential request(GrantType grant, ClientAuthentication auth, BodyFormat format) {
@@ -166,11 +170,7 @@ class TokenClientTest {
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             closedPort = socket.getLocalPort();
         }
-        Credential request = new Credential("test", URI.create("http://127.0.0.1:" + closedPort + "/token"),
-                URI.create("http://127.0.0.1:" + closedPort + "/token"), GrantType.CLIENT_CREDENTIALS,
-                ClientAuthentication.BASIC, BodyFormat.FORM, "id", "secret", null, null, Map.of(),
-                request(GrantType.CLIENT_CREDENTIALS, ClientAuthentication.BASIC, BodyFormat.FORM).expiry(),
-                new VendorProfile.RefreshRules(true, null, null, List.of()), null);
+        Credential request = ManagerFixture.request("http://127.0.0.1:" + closedPort + "/token");
 
         assertThatThrownBy(() -> client.requestToken(request))
                 .isInstanceOfSatisfying(TokenEndpointException.class,

@@ -4,9 +4,9 @@ import java.net.URI;
 import java.security.KeyPair;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.lastmile.camel.vendorauth.test.ManagerFixture;
 import org.lastmile.camel.vendorauth.spi.TokenKey;
 import org.lastmile.camel.vendorauth.test.TestPki;
 
@@ -23,10 +23,9 @@ class KeyMaterialIdentityTest {
 
     private static Credential credential(ClientAuthentication auth, String secret, ClientAssertion assertion,
                                          TokenTransport transport) {
-        return new Credential("oauth2", URL, URL, GrantType.CLIENT_CREDENTIALS, auth, BodyFormat.FORM, "orders", secret,
-                null, null, Map.of(), new VendorProfile.ExpiryRules(ExpiresInUnit.SECONDS, Duration.ofMinutes(5),
-                        Duration.ofSeconds(1), Duration.ofDays(1), null),
-                new VendorProfile.RefreshRules(true, null, null, List.of()), null, assertion, transport);
+        return new Credential("oauth2", new TokenEndpoint(URL, URL, BodyFormat.FORM, transport),
+                new Grant.ClientCredentials(), new Client("orders", secret, auth, assertion), RequestParameters.NONE,
+                ManagerFixture.SECONDS, ManagerFixture.REFRESH, null, null);
     }
 
     private static Credential signedWith(KeyPair keys) {

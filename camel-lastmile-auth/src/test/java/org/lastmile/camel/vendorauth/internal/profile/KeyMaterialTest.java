@@ -4,13 +4,12 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Paths;
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.lastmile.camel.vendorauth.test.ManagerFixture;
 import org.lastmile.camel.vendorauth.spi.TokenKey;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,12 +22,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 public class KeyMaterialTest {
 
     public static Credential withoutSecret(String sealingKey, Map<String, String> parameters, Set<String> secretParameters) {
-        return new Credential("oauth2", URI.create("http://127.0.0.1:1/token"), URI.create("http://127.0.0.1:1/token"),
-                GrantType.CLIENT_CREDENTIALS, ClientAuthentication.NONE, BodyFormat.FORM, "public-client", null, null,
-                null, parameters, new VendorProfile.ExpiryRules(ExpiresInUnit.SECONDS, Duration.ofMinutes(5),
-                        Duration.ofSeconds(1), Duration.ofDays(1), null),
-                new VendorProfile.RefreshRules(true, null, null, List.of()), null, null, TokenTransport.JVM_DEFAULTS,
-                sealingKey, secretParameters);
+        return new Credential("oauth2", TokenEndpoint.of(URI.create("http://127.0.0.1:1/token"), BodyFormat.FORM),
+                new Grant.ClientCredentials(), new Client("public-client", null, ClientAuthentication.NONE, null),
+                new RequestParameters(parameters, secretParameters), ManagerFixture.SECONDS, ManagerFixture.REFRESH,
+                null, sealingKey);
     }
 
     /** Prints the key id of a credential without any secret, as another JVM derives it. */
@@ -54,7 +51,7 @@ public class KeyMaterialTest {
         assertThat(withApiKey.toString()).doesNotContain("k-123-secret");
         assertThat(withApiKey.key()).isNotEqualTo(withoutSecret(null, Map.of("apiKey", "other", "scope", "orders"),
                 Set.of("apiKey")).key());
-        assertThat(withApiKey.parameters()).as("still sent").containsEntry("apiKey", "k-123-secret");
+        assertThat(withApiKey.parameters().values()).as("still sent").containsEntry("apiKey", "k-123-secret");
     }
 
     @Test

@@ -99,10 +99,7 @@ class ProfileReaderTest {
                  "secretParameters": ["apiKey"], "clientAuthentication": "none"}
                 """);
         assertThat(profile.secretParameters()).containsExactly("apiKey");
-        CredentialOptions options = (CredentialOptions) java.lang.reflect.Proxy.newProxyInstance(
-                getClass().getClassLoader(), new Class<?>[] { CredentialOptions.class },
-                (proxy, method, args) -> method.getName().equals("getTokenUrl") ? "http://127.0.0.1:1/token"
-                        : method.getReturnType() == long.class ? 0L : null);
+        CredentialOptions options = new CredentialOptions(java.util.Map.of("tokenUrl", "http://127.0.0.1:1/token"));
         Credential credential = CredentialResolver.resolve(profile, options, TokenTransport.JVM_DEFAULTS, uri -> {
             throw new java.io.IOException("no resources here");
         });

@@ -1,11 +1,10 @@
 package org.lastmile.camel.vendorauth.internal.profile;
 
 import java.net.URI;
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.lastmile.camel.vendorauth.test.ManagerFixture;
 import org.lastmile.camel.vendorauth.spi.TokenKey;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,11 +12,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 public class TokenKeyTest {
 
     public static Credential request(String clientId, String secret, Map<String, String> parameters) {
-        return new Credential("oauth2", URI.create("http://127.0.0.1:1/token"), URI.create("http://127.0.0.1:1/token"),
-                GrantType.CLIENT_CREDENTIALS, ClientAuthentication.BASIC, BodyFormat.FORM, clientId, secret, null, null,
-                parameters, new VendorProfile.ExpiryRules(ExpiresInUnit.SECONDS, Duration.ofMinutes(5),
-                        Duration.ofSeconds(1), Duration.ofDays(1), null),
-                new VendorProfile.RefreshRules(true, null, null, List.of()), null);
+        return new Credential("oauth2", TokenEndpoint.of(URI.create("http://127.0.0.1:1/token"), BodyFormat.FORM),
+                new Grant.ClientCredentials(), new Client(clientId, secret, ClientAuthentication.BASIC, null),
+                RequestParameters.of(parameters), ManagerFixture.SECONDS, ManagerFixture.REFRESH, null, null);
     }
 
     @Test

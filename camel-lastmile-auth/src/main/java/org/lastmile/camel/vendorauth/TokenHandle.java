@@ -1,0 +1,103 @@
+package org.lastmile.camel.vendorauth;
+
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.lastmile.camel.vendorauth.internal.policy.TokenSource;
+import org.lastmile.camel.vendorauth.internal.profile.Credential;
+
+/**
+ * One credential as an endpoint serves it, and what an exchange carries (property {@link VendorAuthRetry#TOKEN_SOURCE})
+ * to tell which token source its token came from: the 401 retry and {@code invalidate} follow the handle, not "the
+ * endpoint's credential". Holds no secret in sight: its credential masks its own.
+ */
+final class TokenHandle {
+
+    private final VendorAuthComponent component;
+    private final Credential credential;
+    private final String name;
+    /** The token for which the provider was last asked again before a renewal: once per token. */
+    private final AtomicReference<Object> recheckedFor = new AtomicReference<>();
+    /** The last token this handle put on an exchange, for named credentials: tells a renewal from a first fetch. */
+    private volatile Object served;
+    /** Read on the hot path; replaced on the slow path when the manager dropped it for idleness. */
+    private volatile TokenSource source;
+
+    /**
+     * @param name the credential's name when an exchange chose it by name, {@code null} for an endpoint's own
+     */
+    TokenHandle(VendorAuthComponent component, Credential credential, String name) {
+        this.component = component;
+        this.credential = credential;
+        this.name = name;
+    }
+
+    /** Takes the manager's source of the credential: the source, its health check and meters are in place after. */
+    TokenHandle start() {
+        source = component.source(credential, name);
+        return this;
+    }
+
+    /** The credential's name when an exchange chose it by name, {@code null} for an endpoint's own. */
+    String name() {
+        return name;
+    }
+
+    /** Notes the token put on an exchange. */
+    void served(Object token) {
+        if (served != token) {
+            served = token;
+        }
+    }
+
+    /** The last token this handle put on an exchange, or {@code null}. */
+    Object served() {
+        return served;
+    }
+
+    /** Whether this is the first call for that token: the provider is asked again once per renewal. */
+    boolean firstRecheckFor(Object token) {
+        Object last = recheckedFor.get();
+        return last != token && recheckedFor.compareAndSet(last, token);
+    }
+
+    /** The credential. */
+    Credential credential() {
+        return credential;
+    }
+
+    /** The source as last taken, or {@code null} before {@link #start()}: for the hot path and statistics. */
+    TokenSource source() {
+        return source;
+    }
+
+    /**
+     * The source in use for the credential: the manager drops the source of a credential left idle, and a handle used
+     * again takes the manager's new one. For the slow path only.
+     */
+    TokenSource live() {
+        TokenSource current = source;
+        if (current != null && current.retired()) {
+            current = component.source(credential, name);
+            source = current;
+        }
+        return current;
+    }
+
+    /** What signs this handle's DPoP-bound tokens onto API calls. */
+    DpopRequests dpopRequests() {
+        return component.dpopRequests();
+    }
+
+    /** Where exchanges that waited for this handle's token resume their route. */
+    Executor resumeExecutor() {
+        return component.resumeExecutor();
+    }
+
+    @Override
+    public String toString() {
+        TokenSource current = source;
+        return "TokenHandle[" + (name == null ? "" : name + ": ") + (current == null ? credential.profile()
+                : current.name()) + "]";
+    }
+}
