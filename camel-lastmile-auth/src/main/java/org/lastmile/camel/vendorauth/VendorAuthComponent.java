@@ -214,7 +214,7 @@ public class VendorAuthComponent extends DefaultComponent implements SSLContextP
         if (unknown != null && !unknown.isEmpty()) {
             Set<String> known = VendorAuthOptionErrors.endpointOptions();
             throw new ResolveEndpointFailedException(VendorAuthOptionErrors.withoutQuery(uri),
-                    VendorAuthOptionErrors.unknown(unknown.keySet(), known));
+                    VendorAuthOptionErrors.unknown(unknown.keySet(), known, VendorAuthOptionErrors.componentOnlyOptions()));
         }
     }
 

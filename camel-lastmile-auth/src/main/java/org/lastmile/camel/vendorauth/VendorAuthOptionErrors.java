@@ -33,13 +33,24 @@ public final class VendorAuthOptionErrors {
     private VendorAuthOptionErrors() {
     }
 
-    /** The message for options no endpoint has. */
+    /** The message for options no endpoint has, none of them an option of the component alone. */
     static String unknown(Collection<String> unknown, Set<String> known) {
+        return unknown(unknown, known, Set.of());
+    }
+
+    /**
+     * The message for options no endpoint has. One the component has is named as such, with the property that sets it:
+     * it is shared by every endpoint, so a URI cannot set it.
+     */
+    static String unknown(Collection<String> unknown, Set<String> known, Set<String> componentOnly) {
         Set<String> named = new TreeSet<>();
         int unnamed = 0;
         for (String name : unknown) {
             Optional<String> nearest = nearest(name, known);
-            if (nearest.isPresent()) {
+            if (componentOnly.contains(name)) {
+                named.add(name + " (a component option, shared by every endpoint: set camel.component.vendorauth."
+                        + kebab(name) + " or the component bean's " + name + ", not an endpoint option)");
+            } else if (nearest.isPresent()) {
                 named.add(name + " (did you mean " + nearest.get() + "?)");
             } else {
                 unnamed++;
@@ -85,8 +96,24 @@ public final class VendorAuthOptionErrors {
 
     /** The endpoint's options, as the component's catalog (generated at build time) lists them. */
     static Set<String> endpointOptions() {
+        return catalogOptions("properties");
+    }
+
+    /** The options only the component has: set once for every endpoint, never on a URI. */
+    static Set<String> componentOnlyOptions() {
+        Set<String> options = catalogOptions("componentProperties");
+        options.removeAll(endpointOptions());
+        return options;
+    }
+
+    /** The property name of an option, as {@code camel.component.vendorauth.*} spells it. */
+    static String kebab(String option) {
+        return option.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+    }
+
+    private static Set<String> catalogOptions(String section) {
         Set<String> options = new TreeSet<>();
-        catalog().path("properties").fieldNames().forEachRemaining(options::add);
+        catalog().path(section).fieldNames().forEachRemaining(options::add);
         return options;
     }
 

@@ -58,6 +58,15 @@ class VendorAuthOptionErrorsTest {
     }
 
     @Test
+    void aComponentOptionOnAnEndpointIsNamedWithThePropertyThatSetsIt() {
+        String failure = failureOf(BASE + "&clientSecret=" + SECRET
+                + "&tokenStore=#class:org.lastmile.camel.vendorauth.spi.InMemoryTokenStore");
+
+        assertThat(failure).contains("tokenStore (a component option").contains("camel.component.vendorauth.token-store")
+                .doesNotContain("resembles no option").doesNotContain(SECRET).doesNotContain("InMemoryTokenStore");
+    }
+
+    @Test
     void aValueOfTheWrongTypeIsNotShown() {
         String failure = failureOf(BASE + "&clientSecret=" + SECRET + "&operation=" + SECRET);
 

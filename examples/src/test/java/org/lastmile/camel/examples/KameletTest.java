@@ -10,6 +10,7 @@ import org.junit.jupiter.api.condition.EnabledIf;
 import org.lastmile.camel.simulators.SimulatorServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
  * The vendorauth-action Kamelet, as Camel K, Kaoto or Karavan use it, in front of an API call. Runs where camel-kamelet is
@@ -46,6 +47,11 @@ class KameletTest {
             });
             main.start();
             try {
+                // the route was built with every unset optional property of the Kamelet left out
+                assertThat(main.getCamelContext().getEndpoints()).map(endpoint -> endpoint.getEndpointUri())
+                        .filteredOn(uri -> uri.startsWith("vendorauth:")).singleElement().asString()
+                        .doesNotContain("{{").doesNotContain("%7B").doesNotContain("password")
+                        .doesNotContain("username").doesNotContain("scope");
                 Exchange done = main.getCamelTemplate().request("direct:orders", exchange -> { });
                 assertThat(done.getException()).isNull();
                 assertThat(done.getMessage().getBody(String.class)).contains("\"vendor\":\"oauth2\"");
@@ -53,6 +59,28 @@ class KameletTest {
             } finally {
                 main.stop();
             }
+        }
+    }
+
+    @Test
+    void anOptionalPropertyLeftUnsetNeverReachesTheComponentAsAPlaceholder() {
+        Main main = new Main();
+        main.setDefaultPropertyPlaceholderLocation("false");
+        main.addInitialProperty("camel.component.vendorauth.token-store",
+                "#class:org.lastmile.camel.vendorauth.spi.InMemoryTokenStore");
+        // a user name chooses the password grant: without a password the route must not start, rather than send a
+        // literal placeholder as the password
+        main.configure().addRoutesBuilder(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:orders").to("kamelet:vendorauth-action?profile=oauth2&tokenUrl=http://127.0.0.1:9/token"
+                        + "&clientId=demo-client&clientSecret=demo-secret&username=api@example.com");
+            }
+        });
+        try {
+            assertThat(catchThrowable(main::start)).hasStackTraceContaining("Option password is required");
+        } finally {
+            main.stop();
         }
     }
 }
