@@ -57,7 +57,7 @@ public final class GrantStrategy {
         if (current != null && credential.refresh().enabled() && current.hasUsableRefreshToken(clock.instant())) {
             try {
                 attempts.refreshing();
-                return client.refreshToken(credential, current);
+                return credential.grant().bounded(client.refreshToken(credential, current));
             } catch (TokenEndpointException e) {
                 if (!e.isGrantRejected()) {
                     throw e;
@@ -68,6 +68,6 @@ public final class GrantStrategy {
             }
         }
         attempts.requesting();
-        return client.requestToken(credential);
+        return credential.grant().bounded(client.requestToken(credential));
     }
 }

@@ -165,7 +165,7 @@ public final class TokenSource implements AutoCloseable {
             if (claim instanceof Claim.Found found) {
                 statistics.storeHit();
                 LOG.debug("Token for {} taken from the store, valid until {}", name, found.token().expiresAt());
-                return CompletableFuture.completedFuture(cached.adopt(found.token(), timing));
+                return CompletableFuture.completedFuture(cached.adopt(found.token(), timing, credential.grant().renewable(found.token())));
             }
             if (claim instanceof Claim.Won won) {
                 held = won.lease();
@@ -222,7 +222,7 @@ public final class TokenSource implements AutoCloseable {
             throw e;
         }
         gate.succeeded();
-        LocalToken adopted = cached.adopt(fresh, timing);
+        LocalToken adopted = cached.adopt(fresh, timing, credential.grant().renewable(fresh));
         endLease(() -> lease.succeed(fresh));
         return adopted;
     }
@@ -246,9 +246,13 @@ public final class TokenSource implements AutoCloseable {
                 "token fetch failed: " + cause.getClass().getSimpleName(), null, cause);
     }
 
-    /** Whether a token found in the store spares the fetch: its refresh window not open yet, and not refused here. */
+    /**
+     * Whether a token found in the store spares the fetch: its refresh window not open yet (or, for a token that cannot be
+     * bettered, still usable), and not refused here.
+     */
     private boolean reusable(AccessToken token) {
-        return clock.millis() < timing.windowOpens(token) && !cached.rejected(token);
+        long until = credential.grant().renewable(token) ? timing.windowOpens(token) : timing.usableUntil(token);
+        return clock.millis() < until && !cached.rejected(token);
     }
 
     private void onStoreEvent(StoreEvent event) {
