@@ -88,6 +88,11 @@ final class SubjectHandles {
         return raced != null ? raced.handle() : made.handle();
     }
 
+    /** The credential as configured, without subject. */
+    Credential configured() {
+        return configured;
+    }
+
     /** The grant, as configured. */
     Grant.OnBehalf grant() {
         return grant;

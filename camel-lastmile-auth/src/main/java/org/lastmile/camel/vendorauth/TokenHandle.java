@@ -60,7 +60,7 @@ final class TokenHandle {
     }
 
     private TokenSource take() {
-        return onBehalfOf != null ? component.callerSource(credential) : component.source(credential, name);
+        return onBehalfOf != null ? component.callerSource(credential, onBehalfOf.configured()) : component.source(credential, name);
     }
 
     /** The callers' handles of a credential on behalf of callers, as configured; {@code null} for any other. */

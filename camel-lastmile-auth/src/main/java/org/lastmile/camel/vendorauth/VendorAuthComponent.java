@@ -337,9 +337,9 @@ public class VendorAuthComponent extends DefaultComponent implements SSLContextP
      * The source of one caller's credential (a token obtained on a caller's behalf): no health check and no meters of its
      * own, whatever {@code metersPerCredential} says, since callers come and go with the users.
      */
-    TokenSource callerSource(Credential credential) {
+    TokenSource callerSource(Credential credential, Credential configured) {
         tokenManager();
-        return credentials.namedSource(credential, false);
+        return credentials.callerSource(credential, configured);
     }
 
     /** The named credentials served by endpoints of these options and provider, made on first use. */

@@ -209,6 +209,21 @@ class OnBehalfClusterTest {
     }
 
     @Test
+    void anOutageCountsOnceForEveryCallerOfTheCredential() {
+        Map<String, String> subjects = subjects(6, Duration.ofHours(1));
+        idp.refuseEveryGrant("down for maintenance");
+        CamelContext member = members.get(0);
+        List<String> failures = new ArrayList<>();
+        for (int round = 0; round < 3; round++) {
+            subjects.values().forEach(subject -> failures.add(call(member, subject).getException().getMessage()));
+        }
+
+        assertThat(failures).hasSize(18).allMatch(message -> message.contains("down for maintenance"));
+        // three failures in a row (the fail-fast threshold) for the credential, not three per caller
+        assertThat(idp.tokenCalls()).as("token calls while the server is down").isEqualTo(3);
+    }
+
+    @Test
     void withoutASubjectTokenTheExchangeFailsNamingTheHeaderAndNothingIsAsked() {
         Exchange done = members.get(0).createProducerTemplate().request("direct:api", exchange -> { });
 

@@ -56,6 +56,9 @@ public final class TokenSource implements AutoCloseable {
     private final RefreshTiming timing;
     private final CachedToken cached = new CachedToken();
     private final FailureGate gate;
+    /** The gate of failures that are no refusal of this subject (outages, a refused client), shared by the subjects of
+     * one credential on behalf of callers; the own gate for any other credential. */
+    private final FailureGate outages;
     private final TokenStatistics statistics = new TokenStatistics();
     private final AutoCloseable subscription;
     private final WaitingCallers waiting;
@@ -65,7 +68,7 @@ public final class TokenSource implements AutoCloseable {
     private final IdleWatch idle;
 
     TokenSource(Credential credential, TokenStore store, GrantStrategy grants, SingleFlight<TokenKey, LocalToken> flights,
-                Executor executor, Clock clock, RefreshTiming timing, FailureGate gate) {
+                Executor executor, Clock clock, RefreshTiming timing, FailureGate gate, FailureGate outages) {
         this.credential = credential;
         this.key = credential.key();
         this.name = CredentialName.of(credential, key);
@@ -76,6 +79,7 @@ public final class TokenSource implements AutoCloseable {
         this.clock = clock;
         this.timing = timing;
         this.gate = gate;
+        this.outages = outages;
         this.waiting = new WaitingCallers(key);
         this.idle = new IdleWatch(clock.millis());
         this.subscription = store.subscribe(key, this::onStoreEvent);
@@ -128,6 +132,9 @@ public final class TokenSource implements AutoCloseable {
         statistics.waited();
         if (!flights.running(key)) {
             TokenEndpointException fast = gate.failFast();
+            if (fast == null && outages != gate) {
+                fast = outages.failFast();
+            }
             if (fast != null) {
                 statistics.rejected();
                 return CompletableFuture.failedFuture(fast);
@@ -211,7 +218,7 @@ public final class TokenSource implements AutoCloseable {
         } catch (RuntimeException e) {
             requests.end(false);
             TokenEndpointException failure = asEndpointFailure(e);
-            FailureState state = gate.failed(failure);
+            FailureState state = (outages == gate || refusesSubject(failure) ? gate : outages).failed(failure);
             statistics.failed();
             LOG.warn("No token for {} (failure {} in a row); the vendor is left alone for {} ms: {}", name,
                     state.failures(), Math.max(0, state.retryAt().toEpochMilli() - clock.millis()), failure.getMessage());
@@ -222,9 +229,19 @@ public final class TokenSource implements AutoCloseable {
             throw e;
         }
         gate.succeeded();
+        outages.succeeded();
         LocalToken adopted = cached.adopt(fresh, timing, credential.grant().renewable(fresh));
         endLease(() -> lease.succeed(fresh));
         return adopted;
+    }
+
+    /**
+     * Whether the server refused this request's subject rather than the client or its own service: its failure counts for
+     * this subject alone, so that one caller's bad token puts no other caller into fail-fast.
+     */
+    private static boolean refusesSubject(TokenEndpointException failure) {
+        return failure.getStatus() == 400 && ("invalid_grant".equals(failure.getError())
+                || "invalid_request".equals(failure.getError()) || "invalid_target".equals(failure.getError()));
     }
 
     /** Ends a lease; a store that cannot record the outcome does not change it for this JVM's callers. */
