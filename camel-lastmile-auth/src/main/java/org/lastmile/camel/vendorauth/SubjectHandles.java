@@ -98,9 +98,13 @@ final class SubjectHandles {
         return grant;
     }
 
-    /** Whether {@code handle} is one of this credential's callers: what {@code invalidate} may act on. */
+    /**
+     * Whether {@code handle} is a caller of this credential, as any endpoint of the same options serves it: what
+     * {@code invalidate} may act on.
+     */
     boolean holds(TokenHandle handle) {
-        return handle.onBehalfOf() == this;
+        SubjectHandles of = handle.onBehalfOf();
+        return of == this || of != null && of.configured.key().equals(configured.key());
     }
 
     /** How many subjects are held now (a caller known by both its header and its token counts twice). */
