@@ -15,9 +15,9 @@ import org.lastmile.camel.vendorauth.internal.profile.SubjectToken;
  * cluster and readable only by members that saw the same subject token.
  *
  * <p>
- * The lookup is the hot path: a map read by the token's text (whose hash {@link String} computes once per instance, one
- * pass over the text, and whose equality is one comparison), never the credential's key derivation, which runs once per
- * subject per JVM. Memory follows the callers in use: a subject leaves when it expires or when the manager drops its
+ * The lookup is the hot path: a map read by the token's text ({@link SubjectKey}: a hash of a few characters, then one
+ * comparison of the text), never the credential's key derivation, which runs once per subject per JVM. Memory follows
+ * the callers in use: a subject leaves when it expires or when the manager drops its
  * source for idleness, and at most {@code maxCredentials} are held (the manager refuses more in any case).
  */
 final class SubjectHandles {
@@ -32,9 +32,9 @@ final class SubjectHandles {
     private final Grant.OnBehalf grant;
     private final int cap;
     /** By the subject token's text, as the subject header carries it. */
-    private final Map<String, Entry> byToken = new ConcurrentHashMap<>();
+    private final Map<SubjectKey, Entry> byToken = new ConcurrentHashMap<>();
     /** By the incoming Authorization header's whole value: no substring copied per exchange to find a known caller. */
-    private final Map<String, Entry> byAuthorization = new ConcurrentHashMap<>();
+    private final Map<SubjectKey, Entry> byAuthorization = new ConcurrentHashMap<>();
     private volatile long prunedAt;
 
     /** A caller's handle and the epoch millisecond from which its subject counts as expired. */
@@ -61,21 +61,21 @@ final class SubjectHandles {
      * @throws IllegalArgumentException when the subject token has expired or is unfit (the message holds no token)
      */
     TokenHandle handle(String text, boolean authorization) {
-        Map<String, Entry> handles = authorization ? byAuthorization : byToken;
-        Entry known = handles.get(text);
+        Map<SubjectKey, Entry> handles = authorization ? byAuthorization : byToken;
+        SubjectKey key = new SubjectKey(text);
+        Entry known = handles.get(key);
         long now = System.currentTimeMillis();
         if (known != null) {
             if (now < known.expiredFrom()) {
                 return known.handle();
             }
-            handles.remove(text, known);
+            handles.remove(key, known);
             throw expired();
         }
-        String token = authorization ? VendorAuthProducer.bearerToken(text) : text;
-        if (token == null) {
+        SubjectToken subject = authorization ? SubjectToken.ofBearer(text) : SubjectToken.of(text);
+        if (subject == null) {
             return null;
         }
-        SubjectToken subject = SubjectToken.of(token);
         if (subject.expiredBy(now, EXPIRY_MARGIN_MILLIS)) {
             throw expired();
         }
@@ -84,7 +84,7 @@ final class SubjectHandles {
         long expiredFrom = subject.expiresAt() == null ? Long.MAX_VALUE
                 : subject.expiresAt().toEpochMilli() - EXPIRY_MARGIN_MILLIS;
         Entry made = new Entry(new TokenHandle(component, credential, null, this).start(), expiredFrom);
-        Entry raced = handles.putIfAbsent(text, made);
+        Entry raced = handles.putIfAbsent(key, made);
         return raced != null ? raced.handle() : made.handle();
     }
 
@@ -121,7 +121,7 @@ final class SubjectHandles {
             return;
         }
         prunedAt = now;
-        for (Map<String, Entry> handles : List.of(byToken, byAuthorization)) {
+        for (Map<SubjectKey, Entry> handles : List.of(byToken, byAuthorization)) {
             handles.values().removeIf(entry -> now >= entry.expiredFrom() || entry.handle().retired());
             Iterator<Entry> over = handles.values().iterator();
             while (size() >= cap && over.hasNext()) {

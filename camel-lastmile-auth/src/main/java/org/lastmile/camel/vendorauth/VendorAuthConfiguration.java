@@ -37,8 +37,8 @@ public class VendorAuthConfiguration implements Cloneable {
             + " the profile) whose values are secret, such as an API key: they are masked in messages, serve as key"
             + " material, and never enter the credential's id in the cluster's maps.")
     private String secretParameters;
-    @UriParam(enums = "client_credentials,password,token_exchange,jwt_bearer", description = "The grant: default the"
-            + " profile's (client_credentials for oauth2), or password when a username is set. The password grant is"
+    @UriParam(enums = "client_credentials,password,token_exchange,jwt_bearer", description = "The grant used to obtain a"
+            + " token. Default: the profile's (client_credentials for oauth2), or password when a username is set. The password grant is"
             + " deprecated by RFC 9700 but some vendors require it. token_exchange (RFC 8693) and jwt_bearer (RFC 7523"
             + " 2.1) act on behalf of the caller: the subject token is the header CamelVendorAuthSubjectToken, else the"
             + " Bearer token of the incoming Authorization header; their URNs are accepted too.")

@@ -42,6 +42,10 @@ class OnBehalfTest {
                         + "&requestedTokenType=urn:ietf:params:oauth:token-type:access_token&resource=orders-api" + client);
                 from("direct:jwt-type").to("vendorauth:oauth2?grantType=token_exchange"
                         + "&subjectTokenType=urn:ietf:params:oauth:token-type:jwt" + client);
+                getContext().getRegistry().bind("partners", (org.lastmile.camel.vendorauth.spi.CredentialProvider)
+                        name -> name.equals("orders") ? java.util.Map.of("grantType", "token_exchange", "audience",
+                                "orders-api") : null);
+                from("direct:named").to("vendorauth:oauth2?credentialProvider=#partners" + client);
                 from("direct:bearer").to("vendorauth:oauth2?grantType=jwt_bearer&scope=orders" + client);
                 // as a route does on the API's 401: enrich, call, then invalidate on the same exchange
                 from("direct:refused").to("vendorauth:oauth2?grantType=jwt_bearer&scope=orders" + client)
@@ -100,6 +104,20 @@ class OnBehalfTest {
 
         assertThat(done.getException()).hasMessageContaining("invalid_request")
                 .hasMessageContaining("unsupported subject_token_type");
+    }
+
+    @Test
+    void aNamedCredentialMayActOnBehalfOfTheCaller() {
+        String subject = idp.subject("erin", Duration.ofMinutes(10));
+
+        Exchange done = camel.createProducerTemplate().request("direct:named", exchange -> {
+            exchange.getMessage().setHeader(VendorAuthConstants.CREDENTIAL, "orders");
+            exchange.getMessage().setHeader("Authorization", "Bearer " + subject);
+        });
+
+        assertThat(done.getException()).isNull();
+        assertThat(idp.callerOf(done.getMessage().getHeader("Authorization", String.class))).isEqualTo("erin");
+        assertThat(idp.exchanges(subject)).isEqualTo(1);
     }
 
     @Test

@@ -106,6 +106,13 @@ public final class TokenExchangeServer extends VendorSimulator {
         targets.add(target);
     }
 
+    /** Forgets the tokens issued and the subjects counted so far: for measurements of the client's memory. */
+    public void forgetCallers() {
+        forgetIssuedTokens();
+        callers.clear();
+        exchangesBySubject.clear();
+    }
+
     /** Token requests with this subject token (or assertion), granted or not. */
     public int exchanges(String subjectToken) {
         AtomicInteger calls = exchangesBySubject.get(fingerprint(subjectToken));

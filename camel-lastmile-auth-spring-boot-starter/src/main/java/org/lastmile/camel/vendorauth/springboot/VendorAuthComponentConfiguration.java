@@ -68,7 +68,10 @@ public class VendorAuthComponentConfiguration extends ComponentConfigurationProp
 
     /**
      * The grant used to obtain a token. Default: the profile's (client_credentials for oauth2), or password when a
-     * username is set. The password grant is deprecated by RFC 9700 but some vendors require it.
+     * username is set. The password grant is deprecated by RFC 9700 but some vendors require it. token_exchange (RFC
+     * 8693) and jwt_bearer (RFC 7523 2.1) act on behalf of the caller: the subject token is the header
+     * CamelVendorAuthSubjectToken, else the Bearer token of the incoming Authorization header; their URNs are accepted
+     * too.
      */
     private String grantType;
 
@@ -117,6 +120,17 @@ public class VendorAuthComponentConfiguration extends ComponentConfigurationProp
      * The tenantType parameter of the token request. Default: the profile's (merchant for shopgate).
      */
     private String tenantType;
+
+    /**
+     * For grantType token_exchange: the subject_token_type of the caller's token (RFC 8693 3), such as
+     * urn:ietf:params:oauth:token-type:jwt or ...:id_token.
+     */
+    private String subjectTokenType = "urn:ietf:params:oauth:token-type:access_token";
+
+    /**
+     * For grantType token_exchange: the requested_token_type (RFC 8693 3). Default: none sent, the server's choice.
+     */
+    private String requestedTokenType;
 
     /**
      * The token endpoint URL. Required for the oauth2 profile and for vendors that hand out the URL per customer;
@@ -444,6 +458,22 @@ public class VendorAuthComponentConfiguration extends ComponentConfigurationProp
 
     public void setTenantId(String tenantId) {
         this.tenantId = tenantId;
+    }
+
+    public String getSubjectTokenType() {
+        return subjectTokenType;
+    }
+
+    public void setSubjectTokenType(String subjectTokenType) {
+        this.subjectTokenType = subjectTokenType;
+    }
+
+    public String getRequestedTokenType() {
+        return requestedTokenType;
+    }
+
+    public void setRequestedTokenType(String requestedTokenType) {
+        this.requestedTokenType = requestedTokenType;
     }
 
     public String getTenantType() {

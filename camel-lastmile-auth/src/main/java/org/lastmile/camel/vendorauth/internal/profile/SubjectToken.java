@@ -19,12 +19,17 @@ public final class SubjectToken {
     /** The longest subject token taken: a JWT of a few kilobytes is usual; anything larger is refused, not kept. */
     public static final int MAX_LENGTH = 16 * 1024;
 
-    private final String value;
+    /** The text the token was read from: the token itself, or an Authorization header holding it (no copy kept). */
+    private final String text;
+    private final int start;
+    private final int end;
     private final Instant expiresAt;
 
-    private SubjectToken(String value, Instant expiresAt) {
-        this.value = value;
-        this.expiresAt = expiresAt;
+    private SubjectToken(String text, int start, int end) {
+        this.text = text;
+        this.start = start;
+        this.end = end;
+        this.expiresAt = expiryOf(value());
     }
 
     /**
@@ -34,11 +39,36 @@ public final class SubjectToken {
      */
     public static SubjectToken of(String value) {
         Objects.requireNonNull(value, "value");
-        if (value.isBlank() || value.length() > MAX_LENGTH) {
-            throw new IllegalArgumentException("The subject token is " + (value.isBlank() ? "empty" : "longer than "
-                    + MAX_LENGTH + " characters"));
+        return checked(value, 0, value.length());
+    }
+
+    /**
+     * The Bearer token of an {@code Authorization} header value (whatever the scheme's case), read as {@link #of} reads
+     * a token; it keeps the header's text rather than a copy of the token. {@code null} when the header is no Bearer one.
+     *
+     * @throws IllegalArgumentException when the token is longer than {@link #MAX_LENGTH}
+     */
+    public static SubjectToken ofBearer(String authorization) {
+        if (authorization == null || authorization.length() <= 7 || !authorization.regionMatches(true, 0, "bearer ", 0, 7)) {
+            return null;
         }
-        return new SubjectToken(value, expiryOf(value));
+        int start = 7;
+        int end = authorization.length();
+        while (start < end && Character.isWhitespace(authorization.charAt(start))) {
+            start++;
+        }
+        while (end > start && Character.isWhitespace(authorization.charAt(end - 1))) {
+            end--;
+        }
+        return start == end ? null : checked(authorization, start, end);
+    }
+
+    private static SubjectToken checked(String text, int start, int end) {
+        if (text.substring(start, end).isBlank() || end - start > MAX_LENGTH) {
+            throw new IllegalArgumentException("The subject token is " + (end - start > MAX_LENGTH ? "longer than "
+                    + MAX_LENGTH + " characters" : "empty"));
+        }
+        return new SubjectToken(text, start, end);
     }
 
     private static Instant expiryOf(String value) {
@@ -56,9 +86,9 @@ public final class SubjectToken {
         }
     }
 
-    /** The token as the caller sent it. */
+    /** The token as the caller sent it (a copy out of a header it came in, made when asked: at a token request). */
     public String value() {
-        return value;
+        return start == 0 && end == text.length() ? text : text.substring(start, end);
     }
 
     /** Its {@code exp} claim, or {@code null} when it is opaque or names none. */
@@ -73,12 +103,12 @@ public final class SubjectToken {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof SubjectToken that && value.equals(that.value);
+        return other instanceof SubjectToken that && value().equals(that.value());
     }
 
     @Override
     public int hashCode() {
-        return value.hashCode();
+        return value().hashCode();
     }
 
     @Override

@@ -52,6 +52,21 @@ class OnBehalfGrantTest {
     }
 
     @Test
+    void anAuthorizationHeadersBearerTokenIsReadWithoutKeepingACopy() {
+        String token = jwt(EXP, "alice");
+        String header = "bearer  " + token + " ";
+
+        SubjectToken subject = SubjectToken.ofBearer(header);
+
+        assertThat(subject.value()).isEqualTo(token);
+        assertThat(subject.expiresAt()).isEqualTo(EXP);
+        assertThat(subject).isEqualTo(SubjectToken.of(token));
+        assertThat(SubjectToken.ofBearer("Basic " + token)).isNull();
+        assertThat(SubjectToken.ofBearer("Bearer   ")).isNull();
+        assertThat(SubjectToken.ofBearer(null)).isNull();
+    }
+
+    @Test
     void tokenExchangeAndJwtBearerWriteTheirParameters() {
         SubjectToken subject = SubjectToken.of(jwt(EXP, "alice"));
         Map<String, String> exchange = new LinkedHashMap<>();
