@@ -54,8 +54,9 @@ public final class BenchmarkSuite {
         Scenarios.Memory memory = Scenarios.memory(10_000, Duration.ofSeconds(20), Duration.ofSeconds(30), true);
         Scenarios.NamedTenants named = Scenarios.namedTenants(10_000, 10);
         Callers.Memory callers = Callers.memory(5000);
-        write(output, loadBefore, loadAverage(), hotPath, loads, jvms, latency, coldStarts, refreshCosts, memory, named,
-                callers);
+        write(output, loadBefore, loadAverage(), hotPath, loads, jvms, latency, coldStarts, refreshCosts, memory, named);
+        DpopBenchmark.main(new String[] { output.toString() });
+        callers.insertInto(output);
         System.out.println("Wrote " + output.toAbsolutePath());
     }
 
@@ -69,7 +70,11 @@ public final class BenchmarkSuite {
                 .jvmArgsAppend("-Dhazelcast.logging.type=slf4j")
                 .shouldFailOnError(true)
                 .build();
-        Collection<RunResult> results = new Runner(options).run();
+        return scores(new Runner(options).run());
+    }
+
+    /** The sorted iteration scores of each benchmark, by its method name. */
+    static Map<String, double[]> scores(Collection<RunResult> results) {
         Map<String, double[]> scores = new LinkedHashMap<>();
         for (RunResult result : results) {
             String name = result.getParams().getBenchmark();
@@ -108,7 +113,7 @@ public final class BenchmarkSuite {
     private static void write(Path output, String loadBefore, String loadAfter, Map<String, double[]> hot,
                               List<Scenarios.Load> loads, ClusterDemo.Result jvms, Scenarios.Latency latency,
                               List<Scenarios.ColdStart> coldStarts, List<RefreshCost.Result> refreshCosts,
-                              Scenarios.Memory memory, Scenarios.NamedTenants named, Callers.Memory callers)
+                              Scenarios.Memory memory, Scenarios.NamedTenants named)
             throws IOException {
         StringBuilder md = new StringBuilder("# Benchmarks\n\n");
         md.append("Produced by `mvn -B -q -Pbench -DskipTests package` (module `benchmarks/`), all measurements in one run.\n\n");
@@ -223,16 +228,6 @@ public final class BenchmarkSuite {
         md.append(f("| %,d | %.1f MiB | %.1f MiB | %.0f bytes | %,d | %d | %.6f |%n", named.tenants(),
                 mib(named.baselineBytes()), mib(named.liveBytes()), named.bytesPerTenant(), named.exchanges(),
                 named.providerCalls(), named.providerCalls() / (double) named.exchanges()));
-
-        md.append("\n## 8. On behalf of callers: memory\n\n");
-        md.append(f("A route that exchanges each caller's token (grantType `token_exchange`, RFC 8693) on the strict"
-                + " simulator, in-memory store: %,d callers, each subject token about 1 KB, exchanged once each. Heap in"
-                + " use after a GC with one caller, then with all (the simulator's own records of them dropped first);"
-                + " what a caller holds includes the copies of its token the lookup and the request keep.%n%n",
-                callers.callers()));
-        md.append("| callers | token calls | heap with one | heap with all | per caller cached |\n|---:|---:|---:|---:|---:|\n");
-        md.append(f("| %,d | %,d | %.1f MiB | %.1f MiB | %,d bytes |%n", callers.callers(), callers.tokenCalls(),
-                mib(callers.heapWithOne()), mib(callers.heapWithAll()), callers.perCaller()));
 
         md.append("\n## Reading it\n\n");
         md.append("- Numbers are from one run on the machine above, shared with whatever else ran (see the load"

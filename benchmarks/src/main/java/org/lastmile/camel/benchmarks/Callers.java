@@ -2,6 +2,8 @@ package org.lastmile.camel.benchmarks;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -92,6 +94,22 @@ final class Callers implements AutoCloseable {
     record Memory(int callers, long heapWithOne, long heapWithAll, int tokenCalls) {
         long perCaller() {
             return (heapWithAll - heapWithOne) / (callers - 1);
+        }
+
+        /** Writes its section into the Markdown file, before "Reading it". */
+        void insertInto(Path output) throws IOException {
+            String md = String.format("## 9. On behalf of callers: memory%n%nA route that exchanges each caller's token"
+                    + " (grantType `token_exchange`, RFC 8693) on the strict simulator, in-memory store: %,d callers, each"
+                    + " subject token about 1 KB, exchanged once each. Heap in use after a GC with one caller, then with"
+                    + " all (the simulator's own records of them dropped first); a caller's state includes the one copy"
+                    + " of its token that is kept (the text of the header it came in).%n%n"
+                    + "| callers | token calls | heap with one | heap with all | per caller cached |%n"
+                    + "|---:|---:|---:|---:|---:|%n| %,d | %,d | %.1f MiB | %.1f MiB | %,d bytes |%n%n", callers, callers,
+                    tokenCalls, heapWithOne / 1048576.0, heapWithAll / 1048576.0, perCaller());
+            String text = Files.readString(output);
+            int reading = text.indexOf("## Reading it");
+            Files.writeString(output, reading < 0 ? text + "\n" + md : text.substring(0, reading) + md
+                    + text.substring(reading));
         }
     }
 

@@ -125,6 +125,11 @@ final class TokenHandle {
         return current;
     }
 
+    /** What signs this handle's DPoP-bound tokens onto API calls. */
+    DpopRequests dpopRequests() {
+        return component.dpopRequests();
+    }
+
     /** Where exchanges that waited for this handle's token resume their route. */
     Executor resumeExecutor() {
         return component.resumeExecutor();

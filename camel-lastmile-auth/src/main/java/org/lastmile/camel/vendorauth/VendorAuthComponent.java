@@ -58,7 +58,8 @@ public class VendorAuthComponent extends DefaultComponent implements SSLContextP
     static {
         // Camel masks options it knows to be secret wherever it shows a URI (logs, route dumps, errors); the signing key
         // is not among the names it knows, and the word "key" alone would mask too much
-        URISupport.addSanitizeKeywords("clientAssertionKey");
+        // (comma-separated: each call replaces the keywords of the call before)
+        URISupport.addSanitizeKeywords("clientAssertionKey,dpopKey");
     }
 
     @Metadata(description = "Default credential and request options for every endpoint.")
@@ -141,6 +142,7 @@ public class VendorAuthComponent extends DefaultComponent implements SSLContextP
 
     private ProfileRegistry profiles;
     private final ClearTextWarnings clearTextWarnings = new ClearTextWarnings();
+    private final DpopRequests dpopRequests = new DpopRequests(Clock.systemUTC());
     private ExecutorService fetchExecutor;
     private ExecutorService resumeExecutor;
     private ScheduledExecutorService sweeper;
@@ -357,6 +359,11 @@ public class VendorAuthComponent extends DefaultComponent implements SSLContextP
     public int credentialsInUse() {
         TokenManager manager = tokenManager;
         return manager == null ? 0 : manager.size();
+    }
+
+    /** The keys of the DPoP-bound tokens handed out, and the APIs' nonces. */
+    DpopRequests dpopRequests() {
+        return dpopRequests;
     }
 
     /** Where exchanges that waited for a token resume their route. */

@@ -60,6 +60,19 @@ public class VendorAuthConfiguration implements Cloneable {
             + " (private_key_jwt): PEM PKCS#8 (BEGIN PRIVATE KEY) or a JWK, RSA or EC, given as a resource URI (file:,"
             + " classpath:) or as the text itself.")
     private String clientAssertionKey;
+    @UriParam(label = "security", defaultValue = "false", description = "Sender-constrained tokens (DPoP, RFC 9449): token"
+            + " requests carry a proof of a key, the vendor binds the token to it, and each API call gets Authorization:"
+            + " DPoP and a fresh DPoP proof header. One key per credential for the whole cluster, shared sealed with the"
+            + " token.")
+    private boolean dpop;
+    @UriParam(label = "security", secret = true, description = "The DPoP proof key: an EC P-256 private key as PEM PKCS#8"
+            + " (BEGIN PRIVATE KEY) or a JWK, given as a resource URI (file:, classpath:) or as the text itself. Default:"
+            + " a key made per credential, once for the cluster.")
+    private String dpopKey;
+    @UriParam(label = "security", defaultValue = "false", description = "With dpop: accept a token endpoint that answers"
+            + " token_type Bearer (it did not bind the token to the key) and send that token as Bearer. By default such an"
+            + " answer fails the first token.")
+    private boolean dpopAllowBearer;
     @UriParam(label = "security", description = "The kid header of client assertions. Default: the JWK's kid, else none.")
     private String clientAssertionKeyId;
     @UriParam(label = "security", enums = "RS256,PS256,ES256,HS256", description = "The JWS algorithm of client"
@@ -223,6 +236,30 @@ public class VendorAuthConfiguration implements Cloneable {
 
     public void setClientAssertionKey(String clientAssertionKey) {
         this.clientAssertionKey = clientAssertionKey;
+    }
+
+    public boolean isDpop() {
+        return dpop;
+    }
+
+    public void setDpop(boolean dpop) {
+        this.dpop = dpop;
+    }
+
+    public String getDpopKey() {
+        return dpopKey;
+    }
+
+    public void setDpopKey(String dpopKey) {
+        this.dpopKey = dpopKey;
+    }
+
+    public boolean isDpopAllowBearer() {
+        return dpopAllowBearer;
+    }
+
+    public void setDpopAllowBearer(boolean dpopAllowBearer) {
+        this.dpopAllowBearer = dpopAllowBearer;
     }
 
     public String getClientAssertionKeyId() {

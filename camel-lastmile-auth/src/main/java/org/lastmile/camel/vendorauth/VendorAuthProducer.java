@@ -10,6 +10,8 @@ import org.apache.camel.Message;
 import org.apache.camel.support.DefaultAsyncProducer;
 import org.lastmile.camel.vendorauth.internal.policy.LocalToken;
 import org.lastmile.camel.vendorauth.spi.TokenEndpointException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Enriches or invalidates, for the credential the exchange names (header {@link VendorAuthConstants#CREDENTIAL}) or the
@@ -19,7 +21,11 @@ import org.lastmile.camel.vendorauth.spi.TokenEndpointException;
  */
 public class VendorAuthProducer extends DefaultAsyncProducer {
 
+    private static final Logger LOG = LoggerFactory.getLogger(VendorAuthProducer.class);
+
     private final VendorAuthEndpoint endpoint;
+    /** Whether the log was told once that proofs are left to the send-time signer. */
+    private volatile boolean toldOfSigner;
 
     public VendorAuthProducer(VendorAuthEndpoint endpoint) {
         super(endpoint);
@@ -109,11 +115,17 @@ public class VendorAuthProducer extends DefaultAsyncProducer {
         }).thenCompose(next -> next);
     }
 
-    private static void apply(Message message, TokenHandle handle, LocalToken token) {
+    private void apply(Message message, TokenHandle handle, LocalToken token) {
         if (handle.name() != null) {
             handle.served(token);
         }
-        message.setHeader(VendorAuthConstants.AUTHORIZATION, token.authorization());
+        if (token.token().dpopKey() == null) {
+            message.setHeader(VendorAuthConstants.AUTHORIZATION, token.authorization());
+        } else if (!DpopExchange.apply(message, token.token(), handle.dpopRequests()) && !toldOfSigner) {
+            toldOfSigner = true;
+            LOG.info("Exchanges of {} carry no CamelHttpUri header, so their DPoP proof cannot be made before the call;"
+                    + " it is left to VendorAuthDpopSigner, the httpClientConfigurer of camel-http", endpoint);
+        }
         String apiBaseUrl = handle.credential().apiBaseUrl();
         if (apiBaseUrl != null) {
             message.setHeader(VendorAuthConstants.BASE_URL, apiBaseUrl);
@@ -121,7 +133,7 @@ public class VendorAuthProducer extends DefaultAsyncProducer {
     }
 
     private boolean invalidate(TokenHandle handle, Exchange exchange, AsyncCallback callback) {
-        String token = bearerToken(exchange.getMessage().getHeader(VendorAuthConstants.AUTHORIZATION, String.class));
+        String token = token(exchange.getMessage().getHeader(VendorAuthConstants.AUTHORIZATION, String.class));
         if (token == null) {
             exchange.getMessage().setHeader(VendorAuthConstants.INVALIDATED, false);
             callback.done(true);
@@ -136,6 +148,12 @@ public class VendorAuthProducer extends DefaultAsyncProducer {
             callback.done(false);
         }, handle.resumeExecutor());
         return false;
+    }
+
+    /** The token of a {@code Bearer} or {@code DPoP} header value, whatever its case, or {@code null}. */
+    static String token(String header) {
+        String bearer = bearerToken(header);
+        return bearer != null ? bearer : DpopExchange.dpopToken(header);
     }
 
     /** The token of a {@code Bearer} header value, whatever its case, or {@code null}. */

@@ -1,5 +1,6 @@
 package org.lastmile.camel.vendorauth;
 
+import java.net.URI;
 import java.util.Locale;
 import java.util.concurrent.CompletionException;
 
@@ -13,6 +14,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.http.base.HttpOperationFailedException;
 import org.apache.camel.support.AsyncProcessorSupport;
 import org.lastmile.camel.vendorauth.internal.policy.TokenSource;
+import org.lastmile.camel.vendorauth.internal.policy.LocalToken;
 
 /**
  * Recovers from an API that refuses the token: the failed call is retried once, and only once, with a fresh token. In a
@@ -88,7 +90,7 @@ public final class VendorAuthRetry {
         return new AsyncProcessorSupport() {
             @Override
             public boolean process(Exchange exchange, AsyncCallback callback) {
-                String refused = VendorAuthProducer.bearerToken(
+                String refused = VendorAuthProducer.token(
                         exchange.getMessage().getHeader(VendorAuthConstants.AUTHORIZATION, String.class));
                 Object used = exchange.getProperty(TOKEN_SOURCE);
                 if (refused == null || !(used instanceof TokenHandle handle) || handle.live() == null) {
@@ -98,6 +100,19 @@ public final class VendorAuthRetry {
                 }
                 TokenSource source = handle.live();
                 HttpOperationFailedException refusal = httpFailure(exchange);
+                DpopRequests dpop = handle.dpopRequests();
+                if (refusal != null && refusal.getUri() != null && dpop.keyFor(refused) != null) {
+                    String nonce = DpopExchange.nonceChallenge(refusal);
+                    LocalToken current = source.tryNow();
+                    if (nonce != null && dpop.rememberNonce(URI.create(refusal.getUri()), nonce) && current != null
+                        && refused.equals(current.token().value())) {
+                        // RFC 9449 §9: the API wants its nonce in the proof; the token stays good, no token call
+                        repeatAt(exchange, refusal);
+                        DpopExchange.apply(exchange.getMessage(), current.token(), dpop);
+                        callback.done(true);
+                        return true;
+                    }
+                }
                 source.invalidate(refused).thenCompose(removed -> source.await()).whenCompleteAsync((fresh, failure) -> {
                     if (failure != null) {
                         exchange.setException(failure instanceof CompletionException && failure.getCause() != null
@@ -105,10 +120,9 @@ public final class VendorAuthRetry {
                     } else {
                         Message message = exchange.getMessage();
                         message.setHeader(VendorAuthConstants.AUTHORIZATION, fresh.authorization());
-                        if (refusal != null && refusal.getUri() != null) {
-                            Object own = message.getHeader(Exchange.HTTP_URI);
-                            exchange.setProperty(OWN_HTTP_URI, own == null ? NO_HTTP_URI : own);
-                            message.setHeader(Exchange.HTTP_URI, refusal.getUri());
+                        repeatAt(exchange, refusal);
+                        if (fresh.token().dpopKey() != null) {
+                            DpopExchange.apply(message, fresh.token(), dpop);
                         }
                     }
                     callback.done(false);
@@ -116,6 +130,16 @@ public final class VendorAuthRetry {
                 return false;
             }
         };
+    }
+
+    /** The repeat goes to the URI that failed; the exchange's own {@code CamelHttpUri} is kept for {@link #afterRepeat()}. */
+    private static void repeatAt(Exchange exchange, HttpOperationFailedException refusal) {
+        if (refusal != null && refusal.getUri() != null) {
+            Message message = exchange.getMessage();
+            Object own = message.getHeader(Exchange.HTTP_URI);
+            exchange.setProperty(OWN_HTTP_URI, own == null ? NO_HTTP_URI : own);
+            message.setHeader(Exchange.HTTP_URI, refusal.getUri());
+        }
     }
 
     /**

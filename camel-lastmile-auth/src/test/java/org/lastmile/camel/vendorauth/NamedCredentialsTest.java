@@ -4,6 +4,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.health.HealthCheck;
@@ -32,6 +34,7 @@ class NamedCredentialsTest {
 
     private final Map<String, Map<String, String>> vault = new ConcurrentHashMap<>();
     private final AtomicInteger lookups = new AtomicInteger();
+    private final MeterRegistry meters = new SimpleMeterRegistry();
     private TokenServer vendor;
     private CamelContext camel;
 
@@ -56,6 +59,7 @@ class NamedCredentialsTest {
             @Override
             public void configure() {
                 getContext().getRegistry().bind("vault", provider);
+                getContext().getRegistry().bind("meters", meters);
                 from("direct:api").to("vendorauth:oauth2?tokenUrl=" + vendor.tokenUrl() + "&credentialProvider=#vault");
                 from("direct:invalidate").to("vendorauth:oauth2?tokenUrl=" + vendor.tokenUrl()
                         + "&credentialProvider=#vault&operation=invalidate");
@@ -92,6 +96,33 @@ class NamedCredentialsTest {
         assertThat(lookups).as("one look-up per credential, none per exchange").hasValue(3);
         assertThat(vendor.requests()).extracting(request -> request.form().get("tenantId"))
                 .containsExactlyInAnyOrder("m1", "m2", "m3");
+    }
+
+    @Test
+    void namedCredentialsMakeNoMeterSeriesUnlessAsked() throws Exception {
+        token("m1");
+        token("m2");
+        assertThat(meters.getMeters()).as("no series per tenant by default")
+                .noneMatch(meter -> String.valueOf(meter.getId().getTag("credential")).contains("client-m"));
+
+        camel.stop();
+        VendorAuthComponent component = new VendorAuthComponent();
+        component.setTokenStore(new InMemoryTokenStore());
+        component.setMetersPerCredential(true);
+        CredentialProvider provider = vault::get;
+        camel = CamelApplications.start(component, new RouteBuilder() {
+            @Override
+            public void configure() {
+                getContext().getRegistry().bind("vault", provider);
+                getContext().getRegistry().bind("meters", meters);
+                from("direct:api").to("vendorauth:oauth2?tokenUrl=" + vendor.tokenUrl() + "&credentialProvider=#vault");
+            }
+        });
+        token("m1");
+        token("m2");
+        assertThat(meters.getMeters()).extracting(meter -> meter.getId().getTag("credential")).filteredOn(
+                tag -> tag != null && tag.contains("client-m")).as("a series per tenant when asked")
+                .anyMatch(tag -> tag.contains("client-m1")).anyMatch(tag -> tag.contains("client-m2"));
     }
 
     @Test

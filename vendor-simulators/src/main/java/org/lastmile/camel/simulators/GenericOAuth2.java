@@ -1,7 +1,5 @@
 package org.lastmile.camel.simulators;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
 
@@ -19,8 +17,7 @@ public final class GenericOAuth2 extends VendorSimulator {
 
     @Override
     protected Answer grant(Request request) {
-        VendorCredentials account = credentials();
-        if (!basic(encode(account.clientId()), encode(account.clientSecret())).equals(request.header("Authorization"))) {
+        if (!basicOfFormEncoded(request)) {
             return refuse("not Basic of the form-encoded id and secret", new Answer(401, "{\"error\":\"invalid_client\","
                     + "\"error_description\":\"Unknown client\"}"));
         }
@@ -34,10 +31,6 @@ public final class GenericOAuth2 extends VendorSimulator {
         }
         return Answer.ok("{\"access_token\":\"" + issue("client_credentials", null).value()
                 + "\",\"token_type\":\"bearer\",\"expires_in\":" + lifetime().toSeconds() + "}");
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     @Override

@@ -109,6 +109,7 @@ public final class SimulatorServer implements AutoCloseable {
     private static void send(HttpExchange exchange, Answer answer) throws IOException {
         byte[] body = answer.json().getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/json");
+        answer.headers().forEach(exchange.getResponseHeaders()::set);
         exchange.sendResponseHeaders(answer.status(), body.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);

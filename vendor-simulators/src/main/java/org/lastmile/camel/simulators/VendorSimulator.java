@@ -181,6 +181,16 @@ public abstract class VendorSimulator {
                 ? issued.get(authorization.substring("Bearer ".length())) : null;
     }
 
+    /** The token of that text, if this vendor issued it; else {@code null}. */
+    protected final IssuedToken issued(String value) {
+        return value == null ? null : issued.get(value);
+    }
+
+    /** The time of this vendor's clock. */
+    protected final Instant now() {
+        return clock.instant();
+    }
+
     /** Why each refused token request was refused, in order: what a test that strays should print. */
     public final List<String> refusals() {
         return List.copyOf(refusals);
@@ -196,10 +206,20 @@ public abstract class VendorSimulator {
 
     final Answer handleApi(Request request) {
         apiCalls.incrementAndGet();
+        return api(request);
+    }
+
+    /** The API's answer: its data for a valid bearer token of this vendor, else {@link #apiRefusal()}. */
+    protected Answer api(Request request) {
         IssuedToken token = issuedFor(request.header("Authorization"));
         if (token == null || !clock.instant().isBefore(token.expiresAt())) {
             return apiRefusal();
         }
+        return apiData();
+    }
+
+    /** What the API answers a caller it accepts. */
+    protected final Answer apiData() {
         return Answer.ok("{\"vendor\":\"" + name + "\",\"items\":[{\"id\":\"A-1\"}]}");
     }
 
@@ -266,6 +286,13 @@ public abstract class VendorSimulator {
     /** {@code text} as a JSON string, quotes included. */
     protected static String quoted(String text) {
         return "\"" + new String(JsonStringEncoder.getInstance().quoteAsString(text)) + "\"";
+    }
+
+    /** Whether the request authenticates the client by HTTP Basic of the form-encoded id and secret (RFC 6749 §2.3.1). */
+    protected final boolean basicOfFormEncoded(Request request) {
+        return basic(java.net.URLEncoder.encode(credentials.clientId(), StandardCharsets.UTF_8),
+                java.net.URLEncoder.encode(credentials.clientSecret(), StandardCharsets.UTF_8))
+                .equals(request.header("Authorization"));
     }
 
     /** {@code Basic} of {@code id:secret} as they are, the way most vendors' pages show it. */

@@ -283,6 +283,25 @@ public class VendorAuthComponentConfiguration extends ComponentConfigurationProp
     private Long clientAssertionLifetime = 60000L;
 
     /**
+     * Sender-constrained tokens (DPoP, RFC 9449): token requests carry a proof of a key, the vendor binds the token to it,
+     * and each API call gets Authorization: DPoP and a fresh DPoP proof header. One key per credential for the whole
+     * cluster, shared sealed with the token.
+     */
+    private Boolean dpop = false;
+
+    /**
+     * With dpop: accept a token endpoint that answers token_type Bearer (it did not bind the token to the key) and send
+     * that token as Bearer. By default such an answer fails the first token.
+     */
+    private Boolean dpopAllowBearer = false;
+
+    /**
+     * The DPoP proof key: an EC P-256 private key as PEM PKCS#8 (BEGIN PRIVATE KEY) or a JWK, given as a resource URI
+     * (file:, classpath:) or as the text itself. Default: a key made per credential, once for the cluster.
+     */
+    private String dpopKey;
+
+    /**
      * The OAuth2 client id.
      */
     private String clientId;
@@ -666,6 +685,30 @@ public class VendorAuthComponentConfiguration extends ComponentConfigurationProp
 
     public void setClientAssertionAudience(String clientAssertionAudience) {
         this.clientAssertionAudience = clientAssertionAudience;
+    }
+
+    public Boolean getDpop() {
+        return dpop;
+    }
+
+    public void setDpop(Boolean dpop) {
+        this.dpop = dpop;
+    }
+
+    public Boolean getDpopAllowBearer() {
+        return dpopAllowBearer;
+    }
+
+    public void setDpopAllowBearer(Boolean dpopAllowBearer) {
+        this.dpopAllowBearer = dpopAllowBearer;
+    }
+
+    public String getDpopKey() {
+        return dpopKey;
+    }
+
+    public void setDpopKey(String dpopKey) {
+        this.dpopKey = dpopKey;
     }
 
     public String getClientAssertionKey() {

@@ -13,11 +13,12 @@ import java.util.Objects;
  *
  * @param value                 the access token itself
  * @param type                  the {@code token_type} the vendor answered (informational: the header always says
- *                              {@code Bearer})
+ *                              {@code Bearer}, or {@code DPoP} for a token bound to a key)
  * @param expiresAt             when it stops being valid
  * @param refreshToken          the refresh token, or {@code null}
  * @param refreshTokenExpiresAt when the refresh token stops being valid, or {@code null} when unknown
  * @param obtainedAt            when the vendor issued it
+ * @param dpopKey               the key the token is bound to (DPoP, RFC 9449), or {@code null} for a bearer token
  */
 public record AccessToken(
         String value,
@@ -25,13 +26,25 @@ public record AccessToken(
         Instant expiresAt,
         String refreshToken,
         Instant refreshTokenExpiresAt,
-        Instant obtainedAt) {
+        Instant obtainedAt,
+        DpopKey dpopKey) {
 
     public AccessToken {
         Objects.requireNonNull(value, "value");
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(expiresAt, "expiresAt");
         Objects.requireNonNull(obtainedAt, "obtainedAt");
+    }
+
+    /** A bearer token: bound to no key. */
+    public AccessToken(String value, String type, Instant expiresAt, String refreshToken, Instant refreshTokenExpiresAt,
+                       Instant obtainedAt) {
+        this(value, type, expiresAt, refreshToken, refreshTokenExpiresAt, obtainedAt, null);
+    }
+
+    /** This token, bound to {@code key}. */
+    public AccessToken boundTo(DpopKey key) {
+        return new AccessToken(value, type, expiresAt, refreshToken, refreshTokenExpiresAt, obtainedAt, key);
     }
 
     /** How long the vendor let it live. */
@@ -52,7 +65,8 @@ public record AccessToken(
         if (refreshToken != null || previous == null || previous.refreshToken == null) {
             return this;
         }
-        return new AccessToken(value, type, expiresAt, previous.refreshToken, previous.refreshTokenExpiresAt, obtainedAt);
+        return new AccessToken(value, type, expiresAt, previous.refreshToken, previous.refreshTokenExpiresAt, obtainedAt,
+                dpopKey);
     }
 
     /**
@@ -84,6 +98,7 @@ public record AccessToken(
     public String toString() {
         return "AccessToken[fingerprint=" + fingerprint() + ", type=" + type + ", obtainedAt=" + obtainedAt + ", expiresAt="
                 + expiresAt + ", refreshToken=" + (refreshToken == null ? "none" : "present")
-                + (refreshTokenExpiresAt == null ? "" : ", refreshTokenExpiresAt=" + refreshTokenExpiresAt) + "]";
+                + (refreshTokenExpiresAt == null ? "" : ", refreshTokenExpiresAt=" + refreshTokenExpiresAt)
+                + (dpopKey == null ? "" : ", dpop=" + dpopKey.thumbprint()) + "]";
     }
 }

@@ -13,6 +13,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.health.HealthCheck;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.WritableHealthCheckRepository;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -135,6 +138,16 @@ class ManyTenantsClusterTest {
         assertThat(load.crossed).as("exchanges that carried another tenant's token").hasValue(0);
         for (int i = 0; i < TENANTS; i++) {
             assertThat(vendor.tokensIssuedTo("client-" + i)).as("token calls of tenant %d", i).isLessThanOrEqualTo(1);
+        }
+        for (CamelContext member : members) {
+            WritableHealthCheckRepository producers = HealthCheckHelper.getHealthCheckRepository(member, "producers",
+                    WritableHealthCheckRepository.class);
+            producers.setEnabled(true);
+            HealthCheck.Result health = producers.stream().filter(check -> check.getId().contains("-named-"))
+                    .findFirst().orElseThrow().call();
+            assertThat(health.getState()).isEqualTo(HealthCheck.State.UP);
+            assertThat((Integer) health.getDetails().get("credentials.in.use")).isBetween(TENANTS / 2, TENANTS);
+            assertThat(health.getDetails()).containsEntry("credentials.failing", 0);
         }
         long asked = vendor.requests().size();
         assertThat(asked).as("one token call per tenant in use, for the cluster").isEqualTo(

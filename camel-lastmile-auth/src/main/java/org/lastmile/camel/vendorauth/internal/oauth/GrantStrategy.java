@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 import org.lastmile.camel.vendorauth.internal.profile.Credential;
 import org.lastmile.camel.vendorauth.internal.profile.CredentialName;
 import org.lastmile.camel.vendorauth.spi.AccessToken;
+import org.lastmile.camel.vendorauth.spi.DpopKey;
 import org.lastmile.camel.vendorauth.spi.TokenEndpointException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,10 +55,13 @@ public final class GrantStrategy {
      * @throws TokenEndpointException when the vendor gives no usable token
      */
     public AccessToken fetch(Credential credential, AccessToken current, Attempts attempts, Consumer<String> refused) {
+        // DPoP: made here, by whoever won the credential's flight, so that the cluster makes one key; a renewal keeps it
+        DpopKey dpopKey = credential.dpop() == null ? null
+                : credential.dpop().keyFor(current == null ? null : current.dpopKey());
         if (current != null && credential.refresh().enabled() && current.hasUsableRefreshToken(clock.instant())) {
             try {
                 attempts.refreshing();
-                return credential.grant().bounded(client.refreshToken(credential, current));
+                return credential.grant().bounded(client.refreshToken(credential, current, dpopKey));
             } catch (TokenEndpointException e) {
                 if (!e.isGrantRejected()) {
                     throw e;
@@ -68,6 +72,6 @@ public final class GrantStrategy {
             }
         }
         attempts.requesting();
-        return credential.grant().bounded(client.requestToken(credential));
+        return credential.grant().bounded(client.requestToken(credential, dpopKey));
     }
 }

@@ -39,6 +39,7 @@ import org.lastmile.camel.vendorauth.internal.profile.Credential;
 import org.lastmile.camel.vendorauth.internal.profile.CredentialName;
 import org.lastmile.camel.vendorauth.internal.profile.Grant;
 import org.lastmile.camel.vendorauth.spi.AccessToken;
+import org.lastmile.camel.vendorauth.spi.DpopKey;
 import org.lastmile.camel.vendorauth.spi.TokenEndpointException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,6 +60,7 @@ public final class TokenClient implements Closeable {
 
     private final TokenHttpClients clients;
     private final ClientAssertionSigner signer = new ClientAssertionSigner();
+    private final DpopTokenRequests dpop = new DpopTokenRequests();
     private final TokenResponseParser parser = new TokenResponseParser();
     private final ObjectMapper mapper = new ObjectMapper();
     private final Clock clock;
@@ -83,10 +85,19 @@ public final class TokenClient implements Closeable {
         this.clients = new TokenHttpClients(connectTimeout, responseTimeout, maxConnections);
     }
 
-    /** Asks for a new token with the credential's primary grant. */
+    /** Asks for a new token with the credential's primary grant; a DPoP credential binds it to a new key. */
     public AccessToken requestToken(Credential credential) {
+        return requestToken(credential, credential.dpop() == null ? null : credential.dpop().keyFor(null));
+    }
+
+    /**
+     * Asks for a new token with the credential's primary grant.
+     *
+     * @param dpopKey the key to bind the token to (DPoP), or {@code null} for a bearer token
+     */
+    public AccessToken requestToken(Credential credential, DpopKey dpopKey) {
         return send(credential, credential.grant(), credential.tokenUrl(), credential.client().authentication(),
-                credential.endpoint().bodyFormat(), credential.parameters().values());
+                credential.endpoint().bodyFormat(), credential.parameters().values(), dpopKey);
     }
 
     /**
@@ -94,6 +105,15 @@ public final class TokenClient implements Closeable {
      * of its own.
      */
     public AccessToken refreshToken(Credential credential, AccessToken current) {
+        return refreshToken(credential, current,
+                credential.dpop() == null ? null : credential.dpop().keyFor(current.dpopKey()));
+    }
+
+    /**
+     * Asks for a new token with a refresh token, bound to {@code dpopKey} (DPoP; {@code null} for a bearer token): a
+     * refresh token of a public client is bound to the key of its first token (RFC 9449 §5), so the key is kept.
+     */
+    public AccessToken refreshToken(Credential credential, AccessToken current, DpopKey dpopKey) {
         Map<String, String> carried = new LinkedHashMap<>();
         for (String name : credential.refresh().carriedParameters()) {
             String value = credential.parameters().values().get(name);
@@ -102,7 +122,7 @@ public final class TokenClient implements Closeable {
             }
         }
         return send(credential, new Grant.Refresh(current, carried), credential.endpoint().refreshUrl(),
-                credential.refreshClientAuthentication(), credential.refreshBodyFormat(), Map.of())
+                credential.refreshClientAuthentication(), credential.refreshBodyFormat(), Map.of(), dpopKey)
                 .keepingRefreshTokenOf(current);
     }
 
@@ -111,9 +131,33 @@ public final class TokenClient implements Closeable {
      * words must not repeat: the credential's secrets, the grant's, and whatever the decorators made for this request.
      */
     private AccessToken send(Credential credential, Grant grant, URI url, ClientAuthentication auth, BodyFormat format,
-                             Map<String, String> parameters) {
+                             Map<String, String> parameters, DpopKey dpopKey) {
+        if (dpopKey == null) {
+            return send(credential, grant, url, auth, format, parameters, (DpopProof) null);
+        }
+        DpopProof proof = new DpopProof(dpopKey, dpop);
+        AccessToken token;
+        try {
+            token = send(credential, grant, url, auth, format, parameters, proof);
+        } catch (TokenEndpointException e) {
+            if (!dpop.asksForNonce(e, url)) {
+                throw e;
+            }
+            // RFC 9449 §8: once more, with the nonce the answer carried
+            LOG.debug("The token endpoint of profile {} asks for its DPoP nonce; asking once more with it",
+                    credential.profile());
+            token = send(credential, grant, url, auth, format, parameters, proof);
+        }
+        return DpopTokenRequests.bind(token, dpopKey, credential.dpop(), credential.profile());
+    }
+
+    private AccessToken send(Credential credential, Grant grant, URI url, ClientAuthentication auth, BodyFormat format,
+                             Map<String, String> parameters, DpopProof proof) {
         TokenRequest request = new TokenRequest(credential, url, clock.instant());
         ClientAuthenticator.of(auth, signer).decorate(request);
+        if (proof != null) {
+            proof.decorate(request);
+        }
         grant.writeTo(request.writableBody());
         parameters.forEach(request::parameter);
         List<String> secrets = new ArrayList<>(credential.secrets());
@@ -131,7 +175,7 @@ public final class TokenClient implements Closeable {
         ScheduledFuture<?> deadline = deadlines.schedule(post::cancel, answerNanos, TimeUnit.NANOSECONDS);
         try {
             AccessToken token = clients.clientFor(credential.endpoint().transport())
-                    .execute(post, response -> read(credential, post, response, secrets));
+                    .execute(post, response -> read(credential, url, post, response, secrets));
             // once per token from the vendor, never per exchange: which credential got one, when, and for how long
             LOG.info("Token obtained for {} ({}), valid for {} s", CredentialName.of(credential, credential.key()),
                     grant.wireName(), Duration.between(clock.instant(), token.expiresAt()).toSeconds());
@@ -149,10 +193,14 @@ public final class TokenClient implements Closeable {
         }
     }
 
-    private AccessToken read(Credential request, HttpPost exchange, ClassicHttpResponse response, List<String> secrets)
-            throws IOException {
+    private AccessToken read(Credential request, URI url, HttpPost exchange, ClassicHttpResponse response,
+                             List<String> secrets) throws IOException {
         Instant now = clock.instant();
         int status = response.getCode();
+        Header nonce = response.getFirstHeader(DpopProofs.NONCE_HEADER);
+        if (nonce != null && request.dpop() != null) {
+            dpop.answered(url, nonce.getValue());
+        }
         byte[] body = readBounded(request, exchange, response);
         if (status == HttpStatus.SC_PROXY_AUTHENTICATION_REQUIRED) {
             // the proxy's answer, to a tunnel or a forwarded request, not the vendor's: say which options it concerns

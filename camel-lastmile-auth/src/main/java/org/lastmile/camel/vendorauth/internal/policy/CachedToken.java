@@ -40,7 +40,8 @@ final class CachedToken {
     AccessToken renewalBase(AccessToken stored) {
         AccessToken base = stored != null ? stored : token() != null ? token() : refreshable;
         if (base != null && base.refreshToken() != null && base.refreshToken().equals(refusedRefreshToken)) {
-            return new AccessToken(base.value(), base.type(), base.expiresAt(), null, null, base.obtainedAt());
+            return new AccessToken(base.value(), base.type(), base.expiresAt(), null, null, base.obtainedAt(),
+                    base.dpopKey());
         }
         return base;
     }

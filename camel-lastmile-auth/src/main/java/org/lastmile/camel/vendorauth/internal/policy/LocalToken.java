@@ -7,7 +7,8 @@ import org.lastmile.camel.vendorauth.spi.AccessToken;
  * {@link RefreshTiming}. {@link #toString()} shows no token text.
  *
  * @param token         the token
- * @param authorization the {@code Authorization} header value: always {@code Bearer}, whatever case the vendor wrote
+ * @param authorization the {@code Authorization} header value: always {@code Bearer}, whatever case the vendor wrote, or
+ *                      {@code DPoP} for a token bound to a key
  * @param refreshAt     epoch millisecond from which a background refresh is due
  * @param usableUntil   epoch millisecond from which the token is not sent
  */
@@ -15,8 +16,8 @@ public record LocalToken(AccessToken token, String authorization, long refreshAt
 
     /** A token that cannot be bettered ({@code renewable} false: it ends where its grant bounds it) is not refreshed ahead. */
     static LocalToken of(AccessToken token, RefreshTiming timing, boolean renewable) {
-        return new LocalToken(token, "Bearer " + token.value(), renewable ? timing.refreshAt(token) : Long.MAX_VALUE,
-                timing.usableUntil(token));
+        return new LocalToken(token, (token.dpopKey() == null ? "Bearer " : "DPoP ") + token.value(),
+                renewable ? timing.refreshAt(token) : Long.MAX_VALUE, timing.usableUntil(token));
     }
 
     @Override

@@ -1,10 +1,8 @@
 package org.lastmile.camel.vendorauth.internal.profile;
 
-import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.regex.Pattern;
 
 /**
  * Resolves the {@code clientAssertion*} options into a {@link ClientAssertion}, checked at start-up: a key that cannot be
@@ -12,10 +10,8 @@ import java.util.regex.Pattern;
  */
 final class ClientAssertionResolver {
 
-    /** A value that names a resource ({@code file:}, {@code classpath:}, ...); Base64 key material has no colon. */
     /** The lifetime of a client assertion when the option is not set: the catalog's default. */
     private static final long DEFAULT_LIFETIME_MILLIS = 60_000;
-    private static final Pattern URI_SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:.*", Pattern.DOTALL);
 
     private ClientAssertionResolver() {
     }
@@ -51,7 +47,7 @@ final class ClientAssertionResolver {
         }
         CredentialResolver.required("clientAssertionKey", options.text("clientAssertionKey"),
                 "for clientAuthentication private_key_jwt");
-        SigningKey key = SigningKeyReader.read(keyText(options.text("clientAssertionKey"), resources));
+        SigningKey key = SigningKeyReader.read("clientAssertionKey", options.text("clientAssertionKey"), resources);
         AssertionAlgorithm algorithm = configured != null ? configured : AssertionAlgorithm.defaultFor(key.privateKey());
         String misfit = algorithm.misfit(key.privateKey());
         if (misfit != null) {
@@ -60,26 +56,5 @@ final class ClientAssertionResolver {
         }
         return new ClientAssertion(algorithm, key.privateKey(),
                 CredentialResolver.first(options.text("clientAssertionKeyId"), key.keyId()), audience, lifetime);
-    }
-
-    /**
-     * The key's text: the value itself when it is PEM or a JWK, else read from the resource it names. Only a value that
-     * looks like a URI is ever quoted in an error: anything else may be a key.
-     */
-    private static String keyText(String value, ResourceReader resources) {
-        String trimmed = value.trim();
-        if (trimmed.startsWith("-----") || trimmed.startsWith("{")) {
-            return trimmed;
-        }
-        if (!URI_SCHEME.matcher(trimmed).matches() || trimmed.contains("\n")) {
-            throw new IllegalArgumentException("Option clientAssertionKey is neither a PEM private key, a JWK nor a"
-                    + " resource URI (file:, classpath:)");
-        }
-        try {
-            return resources.read(trimmed);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("Option clientAssertionKey: cannot read " + trimmed + " ("
-                    + e.getClass().getSimpleName() + ")", e);
-        }
     }
 }

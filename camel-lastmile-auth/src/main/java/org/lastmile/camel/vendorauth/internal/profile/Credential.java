@@ -40,6 +40,7 @@ public final class Credential {
     private final VendorProfile.RefreshRules refresh;
     private final String apiBaseUrl;
     private final String sealingKey;
+    private final DpopPolicy dpop;
     private final TokenKey key;
     private final String label;
 
@@ -57,6 +58,17 @@ public final class Credential {
     public Credential(String profile, TokenEndpoint endpoint, Grant grant, Client client, RequestParameters parameters,
                       VendorProfile.ExpiryRules expiry, VendorProfile.RefreshRules refresh, String apiBaseUrl,
                       String sealingKey) {
+        this(profile, endpoint, grant, client, parameters, expiry, refresh, apiBaseUrl, sealingKey, null);
+    }
+
+    /**
+     * A credential whose tokens are bound to a DPoP key.
+     *
+     * @param dpop DPoP settings (RFC 9449), or {@code null} for bearer tokens
+     */
+    public Credential(String profile, TokenEndpoint endpoint, Grant grant, Client client, RequestParameters parameters,
+                      VendorProfile.ExpiryRules expiry, VendorProfile.RefreshRules refresh, String apiBaseUrl,
+                      String sealingKey, DpopPolicy dpop) {
         this.profile = Objects.requireNonNull(profile, "profile");
         this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
         this.grant = Objects.requireNonNull(grant, "grant");
@@ -66,6 +78,7 @@ public final class Credential {
         this.refresh = Objects.requireNonNull(refresh, "refresh");
         this.apiBaseUrl = apiBaseUrl;
         this.sealingKey = sealingKey;
+        this.dpop = dpop;
         this.key = deriveKey();
         this.label = null;
     }
@@ -80,6 +93,7 @@ public final class Credential {
         this.refresh = credential.refresh;
         this.apiBaseUrl = credential.apiBaseUrl;
         this.sealingKey = credential.sealingKey;
+        this.dpop = credential.dpop;
         this.key = credential.key;
         this.label = label;
     }
@@ -100,7 +114,7 @@ public final class Credential {
     /** The same credential asking with another grant: a new credential, with a key of its own. */
     public Credential withGrant(Grant other) {
         Credential credential = new Credential(profile, endpoint, other, client, parameters, expiry, refresh, apiBaseUrl,
-                sealingKey);
+                sealingKey, dpop);
         return label == null ? credential : credential.labelled(label);
     }
 
@@ -142,6 +156,11 @@ public final class Credential {
     /** The vendor API's base URL for the chosen environment, or {@code null}. */
     public String apiBaseUrl() {
         return apiBaseUrl;
+    }
+
+    /** DPoP settings (RFC 9449), or {@code null} for bearer tokens. */
+    public DpopPolicy dpop() {
+        return dpop;
     }
 
     /** Where the primary grant is sent. */
@@ -195,7 +214,7 @@ public final class Credential {
         return "Credential[profile=" + profile + ", tokenUrl=" + endpoint.tokenUrl() + ", grantType=" + grant.wireName()
                 + ", clientAuthentication=" + client.authentication().optionValue() + ", bodyFormat="
                 + endpoint.bodyFormat().optionValue() + ", parameters=" + parameters.values().keySet() + ", transport="
-                + endpoint.transport() + "]";
+                + endpoint.transport() + (dpop == null ? "" : ", dpop=" + dpop) + "]";
     }
 
     /**
@@ -252,6 +271,10 @@ public final class Credential {
             parts.add(encoded(client.assertion().privateKey()));
         }
         endpoint.transport().clientKeys().forEach(clientKey -> parts.add(encoded(clientKey)));
+        if (dpop != null && dpop.key() != null) {
+            // a public client proving possession of a given DPoP key: the key is its secret
+            parts.addAll(Arrays.asList("dpopKey", encoded(dpop.key().privateKey())));
+        }
         if (sealingKey != null) {
             parts.addAll(Arrays.asList("sealingKey", sealingKey));
         }
@@ -275,6 +298,9 @@ public final class Credential {
         for (X509Certificate certificate : endpoint.transport().clientCertificates()) {
             parts.add("certificate");
             parts.add(fingerprint(certificate));
+        }
+        if (dpop != null) {
+            parts.addAll(dpop.identity());
         }
         if (!parts.isEmpty()) {
             parts.add(0, null);

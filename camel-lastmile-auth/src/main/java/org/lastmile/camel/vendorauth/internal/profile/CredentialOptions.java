@@ -37,6 +37,18 @@ public final class CredentialOptions {
         return value == null ? null : String.valueOf(value);
     }
 
+    /** A boolean option: {@code true} or {@code false} (any case), {@code false} when not set. */
+    public boolean flag(String option) {
+        String value = text(option);
+        if (value == null || value.isBlank()) {
+            return false;
+        }
+        if (!value.trim().equalsIgnoreCase("true") && !value.trim().equalsIgnoreCase("false")) {
+            throw new IllegalArgumentException("Option " + option + " must be true or false");
+        }
+        return Boolean.parseBoolean(value.trim());
+    }
+
     /** A duration option held as milliseconds (a number or a {@link Duration}), or {@code fallback} when not set. */
     public long millis(String option, long fallback) {
         Object value = values.get(option);

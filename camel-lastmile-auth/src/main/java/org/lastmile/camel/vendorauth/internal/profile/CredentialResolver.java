@@ -34,7 +34,7 @@ public final class CredentialResolver {
      * the profile's.
      *
      * @param transport how the token endpoint is reached: TLS context, client certificates, proxy
-     * @param resources reads the resource {@code clientAssertionKey} names
+     * @param resources reads the resources {@code clientAssertionKey} and {@code dpopKey} name
      * @throws IllegalArgumentException naming the option, when the result could not work
      */
     public static Credential resolve(VendorProfile profile, CredentialOptions options, TokenTransport transport,
@@ -120,7 +120,9 @@ public final class CredentialResolver {
         Credential credential = new Credential(profile.name(), new TokenEndpoint(token, refresh, format, transport), grant,
                 new Client(options.text("clientId"), options.text("clientSecret"), auth, assertion),
                 new RequestParameters(parameters, secretParameters), expiry, profile.refresh(),
-                environment == null ? null : environment.apiUrl(), blankToNull(options.text("sealingKey")));
+                environment == null ? null : environment.apiUrl(), blankToNull(options.text("sealingKey")),
+                DpopPolicy.resolve(options.flag("dpop"), options.text("dpopKey"), options.flag("dpopAllowBearer"),
+                        resources));
         if (!credential.hasKeyMaterial()) {
             LOG.warn("A credential of profile '{}' has no secret (no client secret, password, private key, sealingKey or secret"
                     + " parameter): a key derived from what it has would be known to anybody who reaches the cluster,"

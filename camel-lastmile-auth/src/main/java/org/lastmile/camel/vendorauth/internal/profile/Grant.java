@@ -85,7 +85,7 @@ public sealed interface Grant permits Grant.ClientCredentials, Grant.Password, G
                 return token;
             }
             return new AccessToken(token.value(), token.type(), capped ? end : token.expiresAt(), null, null,
-                    token.obtainedAt());
+                    token.obtainedAt(), token.dpopKey());
         }
 
         @Override

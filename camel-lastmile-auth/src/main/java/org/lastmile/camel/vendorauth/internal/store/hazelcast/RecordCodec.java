@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import org.lastmile.camel.vendorauth.spi.AccessToken;
+import org.lastmile.camel.vendorauth.spi.DpopKey;
 import org.lastmile.camel.vendorauth.spi.FailureState;
 import org.lastmile.camel.vendorauth.spi.TokenEndpointException;
 
@@ -50,6 +51,8 @@ final class RecordCodec {
                 writeText(out, t.refreshToken());
                 out.writeLong(t.refreshTokenExpiresAt() == null ? NONE : t.refreshTokenExpiresAt().toEpochMilli() + offset);
                 out.writeLong(t.obtainedAt().toEpochMilli() + offset);
+                // the bound token's key travels inside the same sealed value: whoever may read the token adopts its key
+                writeText(out, t.dpopKey() == null ? null : t.dpopKey().toPrivateJwk());
             } else if (record instanceof SharedRecord.Tombstone tombstone) {
                 writeText(out, tombstone.fingerprint());
                 out.writeLong(tombstone.expiresAt());
@@ -88,8 +91,11 @@ final class RecordCodec {
                     String refreshToken = readText(in);
                     long refreshExpiry = in.readLong();
                     Instant obtainedAt = Instant.ofEpochMilli(in.readLong() - offset);
+                    // absent from the values of members that predate DPoP: those tokens are bearer tokens
+                    String dpopKey = in.available() > 0 ? readText(in) : null;
                     return new SharedRecord.Token(new AccessToken(value, type, expiresAt, refreshToken,
-                            refreshExpiry == NONE ? null : Instant.ofEpochMilli(refreshExpiry - offset), obtainedAt));
+                            refreshExpiry == NONE ? null : Instant.ofEpochMilli(refreshExpiry - offset), obtainedAt,
+                            dpopKey == null ? null : DpopKey.fromPrivateJwk(dpopKey)));
                 }
                 case TOMBSTONE -> {
                     return new SharedRecord.Tombstone(readText(in), in.readLong());
