@@ -18,7 +18,6 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -98,14 +97,16 @@ public final class SpringAuthorizationServer implements AutoCloseable {
         context.close();
     }
 
-    /** The server's beans: the filter chain of the authorization server, its clients, its signing key. */
-    @Configuration(proxyBeanMethods = false)
+    /**
+     * The server's beans: the filter chain of the authorization server, its clients, its signing key. Not a
+     * {@code @Configuration}: another test's application that scans this package must not pick it up.
+     */
     @EnableAutoConfiguration
     @EnableWebSecurity
     static class ServerConfiguration {
 
         @Bean
-        SecurityFilterChain authorizationServer(HttpSecurity http) throws Exception {
+        SecurityFilterChain tokenExchangeServer(HttpSecurity http) throws Exception {
             http.oauth2AuthorizationServer(server -> http.securityMatcher(server.getEndpointsMatcher()))
                     .authorizeHttpRequests(requests -> requests.anyRequest().authenticated());
             return http.build();
