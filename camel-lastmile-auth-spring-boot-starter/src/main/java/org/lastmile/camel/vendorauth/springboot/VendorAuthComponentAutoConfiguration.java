@@ -19,6 +19,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Lazy;
+import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
  * Configures the vendorauth component from {@code camel.component.vendorauth.*}, the way camel-spring-boot configures its
@@ -54,6 +55,12 @@ public class VendorAuthComponentAutoConfiguration {
     @Bean
     public static VendorAuthComponentConverter vendorAuthComponentConverter(ApplicationContext applicationContext) {
         return new VendorAuthComponentConverter(applicationContext);
+    }
+
+    /** Lists the credentials named in Spring Boot's properties to Camel, which finds this source in its registry. */
+    @Bean
+    public static NamedCredentialsPropertiesSource vendorAuthNamedCredentials(ConfigurableEnvironment environment) {
+        return new NamedCredentialsPropertiesSource(environment);
     }
 
     @Lazy

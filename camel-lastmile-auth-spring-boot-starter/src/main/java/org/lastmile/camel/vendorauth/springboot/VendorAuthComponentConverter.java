@@ -1,12 +1,10 @@
 package org.lastmile.camel.vendorauth.springboot;
 
+import java.lang.reflect.Field;
+import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import com.hazelcast.core.HazelcastInstance;
-import org.apache.camel.support.jsse.SSLContextParameters;
-import org.lastmile.camel.vendorauth.VendorAuthConfiguration;
-import org.lastmile.camel.vendorauth.spi.TokenStore;
 import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.convert.TypeDescriptor;
@@ -21,8 +19,10 @@ import org.springframework.util.ClassUtils;
 @ConfigurationPropertiesBinding
 public class VendorAuthComponentConverter implements GenericConverter {
 
-    private static final Set<Class<?>> TARGETS = Set.of(TokenStore.class, HazelcastInstance.class,
-            VendorAuthConfiguration.class, SSLContextParameters.class);
+    /** The types of the options that take an object, as the generated properties class declares them. */
+    private static final Set<Class<?>> TARGETS = Arrays.stream(VendorAuthComponentConfiguration.class.getDeclaredFields())
+            .map(Field::getType).filter(type -> !type.isPrimitive() && !type.getName().startsWith("java."))
+            .collect(Collectors.toUnmodifiableSet());
 
     private final ApplicationContext applicationContext;
 
