@@ -53,9 +53,14 @@ public final class BenchmarkSuite {
         }
         Scenarios.Memory memory = Scenarios.memory(10_000, Duration.ofSeconds(20), Duration.ofSeconds(30), true);
         Scenarios.NamedTenants named = Scenarios.namedTenants(10_000, 10);
+        List<HandOutLife.Result> edges = new ArrayList<>();
+        edges.add(HandOutLife.measure(Duration.ofSeconds(2), Duration.ofSeconds(20)));
+        edges.add(HandOutLife.measure(Duration.ofSeconds(10), Duration.ofSeconds(40)));
+        edges.add(HandOutLife.measure(Duration.ofSeconds(60), Duration.ofSeconds(130)));
         Callers.Memory callers = Callers.memory(5000);
         write(output, loadBefore, loadAverage(), hotPath, loads, jvms, latency, coldStarts, refreshCosts, memory, named);
         DpopBenchmark.main(new String[] { output.toString() });
+        HandOutLife.append(output, edges);
         callers.insertInto(output);
         System.out.println("Wrote " + output.toAbsolutePath());
     }

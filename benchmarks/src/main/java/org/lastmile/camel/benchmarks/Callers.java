@@ -100,7 +100,7 @@ final class Callers implements AutoCloseable {
 
         /** Writes its section into the Markdown file, before "Reading it". */
         void insertInto(Path output) throws IOException {
-            String md = String.format("## 9. On behalf of callers: memory%n%nA route that exchanges each caller's token"
+            String md = String.format("## 10. On behalf of callers: memory%n%nA route that exchanges each caller's token"
                     + " (grantType `token_exchange`, RFC 8693) on the strict simulator, in-memory store: %,d callers, each"
                     + " subject token about 1 KB, exchanged once each. Heap in use after a GC with one caller, then with"
                     + " all (the simulator's own records of them dropped first); a caller's state includes the one copy"

@@ -45,6 +45,12 @@ public final class LocalVendor implements AutoCloseable {
         return oauth2.handOut().bearer();
     }
 
+    /** When the token of that {@code Authorization} header expires by the vendor's clock, or {@code null}. */
+    public java.time.Instant expiresAt(String authorization) {
+        org.lastmile.camel.simulators.IssuedToken token = oauth2.issuedFor(authorization);
+        return token == null ? null : token.expiresAt();
+    }
+
     public int tokenCalls() {
         return oauth2.tokenCalls();
     }

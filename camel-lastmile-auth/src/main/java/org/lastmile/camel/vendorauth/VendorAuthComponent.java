@@ -110,6 +110,12 @@ public class VendorAuthComponent extends DefaultComponent implements SSLContextP
             + " token calls per lifetime); each copy picks a random moment early in that window. Callers keep the current"
             + " token meanwhile.")
     private long refreshMargin = 60000;
+    @Metadata(label = "advanced", defaultValue = "250", javaType = "java.time.Duration", description = "How long before"
+            + " expiry a token stops being sent, at least: the skew is the larger of this and a tenth of the lifetime, at"
+            + " most 5 s (or this, when larger), never before the refresh window opens. It covers the cluster-clock"
+            + " estimate and a stall between hand-out and the wire; exchanges that find only such a token wait for the"
+            + " refresh in flight. A token's life counts from when its request was sent.")
+    private long minExpirySkew = 250;
     @Metadata(label = "health", defaultValue = "true", description = "Whether each producer registers a readiness"
             + " check (DOWN while the token endpoint keeps failing and no valid token is held). Camel runs producer checks"
             + " only when camel.health.producers-enabled=true.")
@@ -231,7 +237,8 @@ public class VendorAuthComponent extends DefaultComponent implements SSLContextP
         requirePositive("fetchThreads", fetchThreads);
         requirePositive("storeTimeout", storeTimeout);
         PolicySettings settings = new PolicySettings(
-                RefreshTiming.DEFAULT.withRefreshMargin(Duration.ofMillis(refreshMargin)),
+                RefreshTiming.DEFAULT.withRefreshMargin(Duration.ofMillis(refreshMargin))
+                        .withMinExpirySkew(Duration.ofMillis(minExpirySkew)),
                 new Backoff(Duration.ofMillis(backoffInitial), Duration.ofMillis(backoffMax)), failFastThreshold,
                 Duration.ofMillis(credentialIdleTimeout), maxCredentials);
         super.doStart();
@@ -515,6 +522,15 @@ public class VendorAuthComponent extends DefaultComponent implements SSLContextP
     /** How long before expiry a token is refreshed in the background, in milliseconds. */
     public void setRefreshMargin(long refreshMargin) {
         this.refreshMargin = refreshMargin;
+    }
+
+    public long getMinExpirySkew() {
+        return minExpirySkew;
+    }
+
+    /** How long before expiry a token stops being sent, at least, in milliseconds. */
+    public void setMinExpirySkew(long minExpirySkew) {
+        this.minExpirySkew = minExpirySkew;
     }
 
     public boolean isHealthCheckProducerEnabled() {

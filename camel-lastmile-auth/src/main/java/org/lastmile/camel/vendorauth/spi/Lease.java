@@ -19,4 +19,13 @@ public interface Lease {
 
     /** Ends the lease without an outcome (shutting down): waiters claim again. */
     void release();
+
+    /**
+     * Whether the lease is still the holder's. A shared store's lease is lost once its renewals stopped standing (the
+     * holder froze or was cut off): another party may have taken the flight over, and an outcome of the holder's is not
+     * the cluster's. A store without such leases holds them until they end.
+     */
+    default boolean held() {
+        return true;
+    }
 }

@@ -18,6 +18,7 @@ import org.lastmile.camel.vendorauth.test.MutableClock;
 import org.lastmile.camel.vendorauth.test.StoreFlights;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.lastmile.camel.vendorauth.test.Eventually.eventually;
 
 /** The in-memory store's single flight when fetches fail. */
 class StoreFlightFaultsTest {
@@ -47,6 +48,8 @@ class StoreFlightFaultsTest {
                 current -> fresh, executor)));
 
         assertThat(failing).failsWithin(5, TimeUnit.SECONDS);
+        // the retry starts in the failure's callback, which may run after the wait above returns: wait for it
+        eventually("the retry started", () -> retry.get() != null);
         assertThat(retry.get()).as("not the failed flight again").succeedsWithin(5, TimeUnit.SECONDS).isSameAs(fresh);
         assertThat(store.get(key)).isSameAs(fresh);
     }

@@ -7,6 +7,8 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 
+import com.hazelcast.client.HazelcastClient;
+import com.hazelcast.client.config.ClientConfig;
 import com.hazelcast.core.HazelcastInstance;
 import org.lastmile.camel.vendorauth.internal.store.hazelcast.EmbeddedHazelcast;
 
@@ -22,6 +24,7 @@ public final class LoopbackCluster implements AutoCloseable {
     private final String name = "vendorauth-test-" + UUID.randomUUID();
     private final int port = 20000 + 10 * ThreadLocalRandom.current().nextInt(3000);
     private final List<HazelcastInstance> members = new ArrayList<>();
+    private final List<HazelcastInstance> clients = new ArrayList<>();
     private final List<MemberProcess> processes = new CopyOnWriteArrayList<>();
 
     public String name() {
@@ -39,6 +42,18 @@ public final class LoopbackCluster implements AutoCloseable {
         return member;
     }
 
+    /** Starts a Hazelcast client of this cluster, as a Camel application on Camel K would run; shut down on close. */
+    public HazelcastInstance startClient() {
+        ClientConfig config = new ClientConfig();
+        config.setClusterName(name);
+        config.setProperty("hazelcast.phone.home.enabled", "false");
+        config.setProperty("hazelcast.logging.type", "slf4j");
+        config.getNetworkConfig().addAddress("127.0.0.1:" + port);
+        HazelcastInstance client = HazelcastClient.newHazelcastClient(config);
+        clients.add(client);
+        return client;
+    }
+
     /**
      * Starts {@code count} members at once, each in a JVM of its own, a Camel application that asks {@code tokenUrl} (see
      * {@link MemberProcess#startAll}), and waits until each sees them all; they are killed on close.
@@ -53,6 +68,7 @@ public final class LoopbackCluster implements AutoCloseable {
 
     @Override
     public void close() {
+        clients.forEach(client -> client.getLifecycleService().terminate());
         members.forEach(member -> member.getLifecycleService().terminate());
         for (MemberProcess process : processes) {
             try {

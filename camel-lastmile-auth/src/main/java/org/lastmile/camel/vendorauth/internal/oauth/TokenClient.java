@@ -173,9 +173,11 @@ public final class TokenClient implements Closeable {
         request.headers().forEach(post::addHeader);
         post.setEntity(encode(request.body(), format));
         ScheduledFuture<?> deadline = deadlines.schedule(post::cancel, answerNanos, TimeUnit.NANOSECONDS);
+        // a token's life counts from here: the vendor minted it after this instant, however late its answer arrives
+        Instant sent = clock.instant();
         try {
             AccessToken token = clients.clientFor(credential.endpoint().transport())
-                    .execute(post, response -> read(credential, url, post, response, secrets));
+                    .execute(post, response -> read(credential, url, post, response, secrets, sent));
             // once per token from the vendor, never per exchange: which credential got one, when, and for how long
             LOG.info("Token obtained for {} ({}), valid for {} s", CredentialName.of(credential, credential.key()),
                     grant.wireName(), Duration.between(clock.instant(), token.expiresAt()).toSeconds());
@@ -194,7 +196,7 @@ public final class TokenClient implements Closeable {
     }
 
     private AccessToken read(Credential request, URI url, HttpPost exchange, ClassicHttpResponse response,
-                             List<String> secrets) throws IOException {
+                             List<String> secrets, Instant sent) throws IOException {
         Instant now = clock.instant();
         int status = response.getCode();
         Header nonce = response.getFirstHeader(DpopProofs.NONCE_HEADER);
@@ -208,7 +210,7 @@ public final class TokenClient implements Closeable {
                     + " proxyAuthUsername and proxyAuthPassword", null, null);
         }
         if (status / 100 == 2) {
-            return parser.parseToken(request.profile(), status, body, request.expiry(), now, secrets);
+            return parser.parseToken(request.profile(), status, body, request.expiry(), sent, secrets);
         }
         throw parser.parseError(request.profile(), status, body, retryAfter(response, now), secrets);
     }

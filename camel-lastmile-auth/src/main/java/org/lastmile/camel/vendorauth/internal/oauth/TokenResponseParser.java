@@ -49,7 +49,7 @@ public final class TokenResponseParser {
      * @param status  the HTTP status
      * @param body    the body
      * @param rules   the profile's expiry rules
-     * @param now     when the answer arrived
+     * @param now     when the request was sent: the token's life counts from then
      * @param secrets texts that must not appear in an error message
      */
     public AccessToken parseToken(String profile, int status, byte[] body, ExpiryRules rules, Instant now,

@@ -125,6 +125,14 @@ public final class TokenSource implements AutoCloseable {
      * the gate fails fast; otherwise from this JVM's one flight.
      */
     public CompletableFuture<LocalToken> await() {
+        return await(true);
+    }
+
+    /**
+     * @param again whether a token that is no longer usable when the flight ends (this JVM froze meanwhile) sends the
+     *              caller to one more flight
+     */
+    private CompletableFuture<LocalToken> await(boolean again) {
         LocalToken current = tryNow();
         if (current != null) {
             return CompletableFuture.completedFuture(current);
@@ -140,7 +148,12 @@ public final class TokenSource implements AutoCloseable {
                 return CompletableFuture.failedFuture(fast);
             }
         }
-        return waiting.track(flights.join(key, this::fly));
+        CompletableFuture<LocalToken> flight = waiting.track(flights.join(key, this::fly));
+        if (!again) {
+            return flight;
+        }
+        return flight.thenCompose(token -> clock.millis() < token.usableUntil() ? CompletableFuture.completedFuture(token)
+                : await(false));
     }
 
     /**
@@ -168,6 +181,14 @@ public final class TokenSource implements AutoCloseable {
 
     /** One flight of this JVM: claim, then adopt, fetch or fail. */
     private CompletableFuture<LocalToken> fly() {
+        return fly(true);
+    }
+
+    /**
+     * @param mayClaimAgain whether a fetch that fails after its lease was lost (this JVM froze or was cut off) claims
+     *                      once more, to find what the party that took over got, instead of failing its callers
+     */
+    private CompletableFuture<LocalToken> fly(boolean mayClaimAgain) {
         return store.claim(key, this::reusable).thenCompose(claim -> {
             if (claim instanceof Claim.Found found) {
                 statistics.storeHit();
@@ -180,7 +201,7 @@ public final class TokenSource implements AutoCloseable {
                     endLease(won.lease()::release);
                     return CompletableFuture.failedFuture(waiting.stopping());
                 }
-                return fetchOnExecutor(won.lease());
+                return fetchOnExecutor(won.lease(), mayClaimAgain);
             }
             FailureState failure = ((Claim.Failed) claim).state();
             gate.adopt(failure);
@@ -191,12 +212,20 @@ public final class TokenSource implements AutoCloseable {
         });
     }
 
-    private CompletableFuture<LocalToken> fetchOnExecutor(Lease lease) {
+    private CompletableFuture<LocalToken> fetchOnExecutor(Lease lease, boolean mayClaimAgain) {
         CompletableFuture<LocalToken> result = new CompletableFuture<>();
         try {
             executor.execute(() -> {
                 try {
-                    result.complete(fetch(lease));
+                    result.complete(fetch(lease, mayClaimAgain));
+                } catch (LeaseLost lost) {
+                    fly(false).whenComplete((token, failure) -> {
+                        if (failure == null) {
+                            result.complete(token);
+                        } else {
+                            result.completeExceptionally(failure);
+                        }
+                    });
                 } catch (Throwable failure) {
                     result.completeExceptionally(failure);
                 }
@@ -208,16 +237,43 @@ public final class TokenSource implements AutoCloseable {
         return result;
     }
 
+    /** The fetch failed after its lease was lost: the flight is another party's, whose outcome the callers get. */
+    private static final class LeaseLost extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        LeaseLost() {
+            super("the lease was lost while fetching", null, false, false);
+        }
+    }
+
     /** The winner's part: ask the vendor, and end the lease with the outcome. */
-    private LocalToken fetch(Lease lease) {
+    private LocalToken fetch(Lease lease, boolean mayClaimAgain) {
         AccessToken fresh;
         TokenStatistics.Fetch requests = statistics.fetch();
+        long started = clock.millis();
         try {
             fresh = grants.fetch(credential, cached.renewalBase(lease.current()), requests, cached::refuseRefreshToken);
             requests.end(true);
         } catch (RuntimeException e) {
             requests.end(false);
             TokenEndpointException failure = asEndpointFailure(e);
+            AccessToken shared = fetchedElsewhereSince(started);
+            if (shared != null) {
+                // this JVM froze or was cut off while it asked, and another member got a token meanwhile: the fault
+                // is over for the cluster, and for the callers here too
+                LOG.debug("The fetch for {} failed, but another member got a token meanwhile: {}", name,
+                        failure.getMessage());
+                endLease(lease::release);
+                return cached.adopt(shared, timing, credential.grant().renewable(shared));
+            }
+            if (mayClaimAgain && !lease.held()) {
+                // frozen or cut off past the lease: the failure may be this JVM's alone, and another party has the
+                // flight now
+                LOG.debug("The fetch for {} failed after its lease was lost; claiming again: {}", name,
+                        failure.getMessage());
+                endLease(lease::release);
+                throw new LeaseLost();
+            }
             FailureState state = (outages == gate || refusesSubject(failure) ? gate : outages).failed(failure);
             statistics.failed();
             LOG.warn("No token for {} (failure {} in a row); the vendor is left alone for {} ms: {}", name,
@@ -233,6 +289,20 @@ public final class TokenSource implements AutoCloseable {
         LocalToken adopted = cached.adopt(fresh, timing, credential.grant().renewable(fresh));
         endLease(() -> lease.succeed(fresh));
         return adopted;
+    }
+
+    /**
+     * A usable token the store holds that was asked for after {@code since} (by another member, after this JVM's lease
+     * ended), or {@code null}, also when the store does not answer.
+     */
+    private AccessToken fetchedElsewhereSince(long since) {
+        try {
+            AccessToken shared = store.get(key);
+            return shared != null && shared.obtainedAt().toEpochMilli() > since && !cached.rejected(shared)
+                    && clock.millis() < timing.usableUntil(shared) ? shared : null;
+        } catch (RuntimeException unavailable) {
+            return null;
+        }
     }
 
     /**

@@ -169,6 +169,11 @@ public final class FallbackTokenStore implements TokenStore, AutoCloseable {
             watch(lease::release);
         }
 
+        @Override
+        public boolean held() {
+            return lease.held();
+        }
+
         private void watch(Runnable end) {
             try {
                 end.run();

@@ -66,6 +66,19 @@ class TokenClientTest {
     }
 
     @Test
+    void aTokensLifeCountsFromWhenItsRequestWasSentNotFromTheLateAnswer() {
+        vendor.stubFor(post("/token").willReturn(TokenAnswers.token("slow", 60).withFixedDelay(400)));
+
+        Instant before = Instant.now();
+        AccessToken token = client.requestToken(request(GrantType.CLIENT_CREDENTIALS, ClientAuthentication.BASIC,
+                BodyFormat.FORM));
+        Instant arrived = Instant.now();
+
+        assertThat(token.obtainedAt()).as("the send instant").isBetween(before, arrived.minusMillis(400));
+        assertThat(token.expiresAt()).isEqualTo(token.obtainedAt().plusSeconds(60));
+    }
+
+    @Test
     void clientCredentialsWithBasicFormEncodesIdAndSecret() {
         vendor.stubFor(post("/token").willReturn(TokenAnswers.token("t1", 3600)));
 

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.lastmile.camel.vendorauth.spi.AccessToken;
 import org.lastmile.camel.vendorauth.test.ManagerFixture;
@@ -18,6 +19,7 @@ import org.lastmile.camel.vendorauth.test.TokenAnswers;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.lastmile.camel.vendorauth.test.TokenAnswers.tokenCalls;
 
 /** Refresh ahead costs at most 1.25 token calls per lifetime, whatever the lifetime, and copies do not refresh together. */
@@ -56,6 +58,34 @@ class RefreshAheadTest {
         // the first fetch, then a refresh at 80 % to 90 % of each token's life
         assertThat((calls - 1) / (double) lifetimes).as(calls + " calls").isBetween(1.0, 1.25);
         assertThat(source.statistics().waits()).as("nobody waited after the first fetch").isEqualTo(1);
+    }
+
+    /** The skew: max(250 ms, a tenth of the lifetime), at most 5 s, never before the refresh window opens. */
+    @ParameterizedTest(name = "{0} ms tokens")
+    @CsvSource({ "1000, 200", "2000, 250", "10000, 1000", "60000, 5000", "3600000, 5000" })
+    void aTokenStopsBeingSentASkewBeforeItExpires(long lifetimeMillis, long skewMillis) {
+        Instant now = ManagerFixture.START;
+        AccessToken token = new AccessToken("t", "Bearer", now.plusMillis(lifetimeMillis), null, null, now);
+        RefreshTiming timing = RefreshTiming.DEFAULT;
+
+        assertThat(timing.skew(token)).isEqualTo(skewMillis);
+        assertThat(timing.usableUntil(token)).isEqualTo(token.expiresAt().toEpochMilli() - skewMillis);
+        assertThat(timing.windowOpens(token)).as("the refresh window opens first: at most 1.25 calls per lifetime")
+                .isLessThanOrEqualTo(timing.usableUntil(token))
+                .isGreaterThanOrEqualTo(now.plusMillis(lifetimeMillis * 4 / 5).toEpochMilli());
+    }
+
+    @Test
+    void theOptionRaisesTheLeastSkewAndItsCap() {
+        Instant now = ManagerFixture.START;
+        AccessToken hour = new AccessToken("t", "Bearer", now.plusSeconds(3600), null, null, now);
+        AccessToken twoSeconds = new AccessToken("t", "Bearer", now.plusSeconds(2), null, null, now);
+        RefreshTiming timing = RefreshTiming.DEFAULT.withMinExpirySkew(Duration.ofSeconds(10));
+
+        assertThat(timing.skew(hour)).isEqualTo(10_000);
+        assertThat(timing.skew(twoSeconds)).as("never beyond the refresh window").isEqualTo(400);
+        assertThatThrownBy(() -> RefreshTiming.DEFAULT.withMinExpirySkew(Duration.ofMillis(-1)))
+                .hasMessageContaining("Option minExpirySkew");
     }
 
     @Test

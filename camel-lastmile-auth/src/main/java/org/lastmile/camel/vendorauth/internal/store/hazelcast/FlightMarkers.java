@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import com.hazelcast.map.IMap;
+import org.lastmile.camel.vendorauth.spi.AccessToken;
 import org.lastmile.camel.vendorauth.spi.FailureState;
 
 /**
@@ -11,7 +12,9 @@ import org.lastmile.camel.vendorauth.spi.FailureState;
  * flight failed (a failure record). Both are sealed for the credential and carry their own expiry in cluster time; an
  * entry that does not open (planted by an outsider), or whose expiry has passed (its holder froze, died or lost its time
  * to live), is taken over with a compare and set on the very bytes read, so that of several members taking over at once
- * exactly one wins.
+ * exactly one wins. A failure record is written only in place of its own lease's marker (compare and set), and names
+ * when that lease was won: once a token asked for later stands in the tokens map, the record is stale (its writer was cut
+ * off or frozen while another member took over) and is taken over like an expired one.
  */
 final class FlightMarkers {
 
@@ -26,8 +29,8 @@ final class FlightMarkers {
     sealed interface Take {
     }
 
-    /** The flight is this caller's, held by the marker of these bytes. */
-    record Won(byte[] marker) implements Take {
+    /** The flight is this caller's, held by the marker of these bytes, won at {@code at} in cluster time. */
+    record Won(byte[] marker, long at) implements Take {
     }
 
     /** Another party holds it, for at most {@code remainingMillis} unless renewed. */
@@ -48,28 +51,40 @@ final class FlightMarkers {
         this.clock = clock;
     }
 
-    /** Takes the flight with a new marker of that lease, unless a live marker or failure record stands. */
-    Take take(CredentialSlot slot, String lease) {
+    /** The cluster's time now, in epoch milliseconds: what the markers' expiries mean. */
+    long now() {
+        return clock.now();
+    }
+
+    /**
+     * Takes the flight with a new marker of that lease, unless a live marker or a failure record that still counts
+     * stands.
+     *
+     * @param current the token the tokens map holds, or {@code null}: a failure of a lease won before it was asked for
+     *                does not count
+     */
+    Take take(CredentialSlot slot, String lease, AccessToken current) {
         long now = clock.now();
         long offset = clock.offset();
         byte[] mine = slot.sealer().seal(new SharedRecord.Marker(lease, now + LEASE.toMillis()), offset);
         return calls.call("claiming a flight", () -> {
             Object existing = flights.putIfAbsent(slot.id(), mine, ENTRY_TTL_MILLIS, TimeUnit.MILLISECONDS);
             if (existing == null) {
-                return new Won(mine);
+                return new Won(mine, now);
             }
             SharedRecord record = slot.sealer().open(existing, offset);
             if (record instanceof SharedRecord.Marker marker && marker.lease().equals(lease)) {
                 // our own write, answered twice: Hazelcast retried the call after it had succeeded
-                return new Won((byte[]) existing);
+                return new Won((byte[]) existing, now);
             }
             if (record instanceof SharedRecord.Marker marker && marker.expiresAt() > now) {
                 return new Held(marker.expiresAt() - now);
             }
-            if (record instanceof SharedRecord.Failure failure && failure.expiresAt() > now) {
+            if (record instanceof SharedRecord.Failure failure && failure.expiresAt() > now
+                    && !(current != null && failure.outdatedBy(current.obtainedAt().toEpochMilli() + offset))) {
                 return new Failed(failure.state());
             }
-            return replace(slot, existing, mine) ? new Won(mine) : new Held(0);
+            return replace(slot, existing, mine, ENTRY_TTL_MILLIS) ? new Won(mine, now) : new Held(0);
         });
     }
 
@@ -82,7 +97,7 @@ final class FlightMarkers {
     byte[] renew(CredentialSlot slot, String lease, byte[] current) {
         byte[] next = slot.sealer().seal(new SharedRecord.Marker(lease, clock.now() + LEASE.toMillis()), clock.offset());
         return calls.call("renewing a flight's lease", () -> {
-            boolean held = replace(slot, current, next)
+            boolean held = replace(slot, current, next, ENTRY_TTL_MILLIS)
                     || flights.putIfAbsent(slot.id(), next, ENTRY_TTL_MILLIS, TimeUnit.MILLISECONDS) == null;
             return held ? next : null;
         });
@@ -99,31 +114,31 @@ final class FlightMarkers {
     }
 
     /**
-     * Puts the failure record in place of the flight's marker, with its time to live in the same call: until the state's
-     * {@code retryAt}, while waiters are failed fast. A state whose {@code retryAt} has passed lets the next party try at
-     * once: the marker just goes.
+     * Puts the failure record in place of the flight's marker, and only of that marker (compare and set: a lease taken
+     * over meanwhile records nothing): until the state's {@code retryAt}, while waiters are failed fast. A state whose
+     * {@code retryAt} has passed lets the next party try at once: the marker just goes.
+     *
+     * @param since when the lease was won, in cluster time
+     * @return whether the record was written
      */
-    void recordFailure(CredentialSlot slot, FailureState state, byte[] marker) {
+    boolean recordFailure(CredentialSlot slot, FailureState state, byte[] marker, long since) {
         long now = clock.now();
         long offset = clock.offset();
         long hold = state.retryAt().toEpochMilli() + offset - now;
         if (hold <= 0) {
             remove(slot, marker);
-            return;
+            return false;
         }
-        byte[] record = slot.sealer().seal(new SharedRecord.Failure(state, now + hold), offset);
-        calls.call("recording a failed flight", () -> {
-            flights.set(slot.id(), record, hold, TimeUnit.MILLISECONDS);
-            return null;
-        });
+        byte[] record = slot.sealer().seal(new SharedRecord.Failure(state, now + hold, since), offset);
+        return calls.call("recording a failed flight", () -> replace(slot, marker, record, hold));
     }
 
     /** Compare and set, then the time to live that {@code replace} drops (the sealed expiry covers a failure between). */
-    private boolean replace(CredentialSlot slot, Object expected, byte[] next) {
+    private boolean replace(CredentialSlot slot, Object expected, byte[] next, long ttlMillis) {
         if (!flights.replace(slot.id(), expected, next)) {
             return false;
         }
-        flights.setTtl(slot.id(), ENTRY_TTL_MILLIS, TimeUnit.MILLISECONDS);
+        flights.setTtl(slot.id(), ttlMillis, TimeUnit.MILLISECONDS);
         return true;
     }
 }

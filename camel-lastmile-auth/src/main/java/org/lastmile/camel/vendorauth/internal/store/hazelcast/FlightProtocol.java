@@ -128,9 +128,9 @@ final class FlightProtocol {
                     return;
                 }
                 String lease = UUID.randomUUID().toString();
-                FlightMarkers.Take take = markers.take(slot, lease);
+                FlightMarkers.Take take = markers.take(slot, lease, current);
                 if (take instanceof FlightMarkers.Won won) {
-                    fly(lease, won.marker());
+                    fly(lease, won);
                 } else if (take instanceof FlightMarkers.Failed failed) {
                     end(new Claim.Failed(failed.state()), null);
                 } else if (System.nanoTime() > giveUpAt) {
@@ -150,7 +150,8 @@ final class FlightProtocol {
         }
 
         /** Won: read once more (another member may have finished meanwhile), then hand out the lease. */
-        private void fly(String id, byte[] marker) {
+        private void fly(String id, FlightMarkers.Won won) {
+            byte[] marker = won.marker();
             AccessToken current;
             try {
                 current = entries.read(slot);
@@ -164,7 +165,8 @@ final class FlightProtocol {
                 return;
             }
             slot.stopWaiting(wake);
-            HazelcastLease lease = new HazelcastLease(slot, id, current, markers, entries, calls, outcome, marker);
+            HazelcastLease lease = new HazelcastLease(slot, id, current, markers, entries, calls, outcome, marker,
+                    won.at());
             lease.keepAlive();
             first.complete(new Claim.Won(lease));
         }

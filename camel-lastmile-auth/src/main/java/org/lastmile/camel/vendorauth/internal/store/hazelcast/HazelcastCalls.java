@@ -89,6 +89,15 @@ final class HazelcastCalls implements AutoCloseable {
         }
     }
 
+    /** Runs {@code task} on an I/O thread every {@code periodMillis}, until the store closes. */
+    void every(long periodMillis, Runnable task) {
+        try {
+            timer.scheduleWithFixedDelay(() -> fireAndForget(task), periodMillis, periodMillis, TimeUnit.MILLISECONDS);
+        } catch (RuntimeException closed) {
+            // the store is closing
+        }
+    }
+
     /**
      * Runs {@code task} now on an I/O thread: work that makes bounded calls itself must not hold the timer.
      *

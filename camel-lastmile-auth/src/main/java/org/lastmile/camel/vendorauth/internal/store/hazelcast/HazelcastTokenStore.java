@@ -52,12 +52,24 @@ public final class HazelcastTokenStore implements TokenStore, AutoCloseable {
      */
     public HazelcastTokenStore(HazelcastInstance hazelcast, Duration flightBound, Duration operationTimeout, Clock clock) {
         StoreMaps maps = new StoreMaps(hazelcast);
-        ClusterClock clusterClock = new ClusterClock(hazelcast.getCluster(), clock);
+        ClusterClock clusterClock = new ClusterClock(hazelcast, clock);
         this.calls = new HazelcastCalls(operationTimeout);
+        if (clusterClock.estimated()) {
+            try {
+                // before the first write, but not longer than a store call: a cluster away is measured later
+                calls.call("measuring the cluster's time", () -> {
+                    clusterClock.measureWhenDue();
+                    return null;
+                });
+            } catch (StoreUnavailableException away) {
+                // measured again every second until it answers
+            }
+            calls.every(1000, clusterClock::measureWhenDue);
+        }
         this.entries = new TokenEntries(maps.tokens(), calls, clusterClock);
         FlightMarkers markers = new FlightMarkers(maps.flights(), calls, clusterClock);
         this.protocol = new FlightProtocol(entries, markers, calls, flightBound.multipliedBy(2));
-        this.events = new StoreEvents(maps, slots::get, clusterClock);
+        this.events = new StoreEvents(maps, slots::get, clusterClock, entries, calls);
     }
 
     private CredentialSlot slot(TokenKey key) {

@@ -69,6 +69,7 @@ final class RecordCodec {
                 out.writeInt(state.failures());
                 out.writeLong(state.retryAt().toEpochMilli() + offset);
                 out.writeLong(failure.expiresAt());
+                out.writeLong(failure.since());
             }
         } catch (IOException e) {
             throw new IllegalStateException("Writing to memory failed", e);
@@ -111,9 +112,11 @@ final class RecordCodec {
                     int failures = in.readInt();
                     Instant retryAt = Instant.ofEpochMilli(in.readLong() - offset);
                     long expiresAt = in.readLong();
+                    // appended last, so that a member of the previous layout still reads the rest
+                    long since = in.available() >= Long.BYTES ? in.readLong() : Long.MAX_VALUE;
                     TokenEndpointException last = new TokenEndpointException(profile, status, error, message,
                             retryAfter == NONE ? null : Duration.ofMillis(retryAfter), null);
-                    return new SharedRecord.Failure(new FailureState(last, failures, retryAt), expiresAt);
+                    return new SharedRecord.Failure(new FailureState(last, failures, retryAt), expiresAt, since);
                 }
                 default -> throw new IllegalStateException("no record of kind " + kind);
             }

@@ -22,7 +22,16 @@ sealed interface SharedRecord {
     record Marker(String lease, long expiresAt) implements SharedRecord {
     }
 
-    /** The last flight failed: in the flights map until {@code expiresAt}, so that waiters fail with its words. */
-    record Failure(FailureState state, long expiresAt) implements SharedRecord {
+    /**
+     * The last flight failed: in the flights map until {@code expiresAt}, so that waiters fail with its words. It was
+     * written under a lease won at {@code since}: a token asked for after that (another member took the flight over
+     * while this one was cut off or frozen) makes the record stale, and readers ignore it.
+     */
+    record Failure(FailureState state, long expiresAt, long since) implements SharedRecord {
+
+        /** Whether a token asked for at {@code obtainedAt} (cluster time) came after this failure's lease was won. */
+        boolean outdatedBy(long obtainedAt) {
+            return obtainedAt > since;
+        }
     }
 }

@@ -8,8 +8,10 @@ import com.hazelcast.map.IMap;
 import com.hazelcast.map.listener.EntryAddedListener;
 import com.hazelcast.map.listener.EntryEvictedListener;
 import com.hazelcast.map.listener.EntryExpiredListener;
+import com.hazelcast.map.listener.EntryMergedListener;
 import com.hazelcast.map.listener.EntryRemovedListener;
 import com.hazelcast.map.listener.EntryUpdatedListener;
+import org.lastmile.camel.vendorauth.spi.AccessToken;
 import org.lastmile.camel.vendorauth.spi.StoreEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +20,10 @@ import org.slf4j.LoggerFactory;
  * Turns what happens in the maps into {@link StoreEvent}s for the subscribers of this JVM, and wakes the flight of this
  * JVM that waits on the credential. Only what opens with the credential's key becomes an event: a token written
  * ({@link StoreEvent.Stored}), a tombstone ({@link StoreEvent.Invalidated}), a failure record ({@link StoreEvent.Failed}).
- * A removal, an expiry or a value that does not open only wakes the waiting flight, which reads the maps itself.
+ * A removal, an expiry or a value that does not open only wakes the waiting flight, which reads the maps itself. Entries
+ * merged after a split brain count as written. A failure record becomes an event only once the tokens map, read off the
+ * event thread, holds no token asked for after the record's lease was won: a record of a member that was cut off while
+ * the others got a token fails nobody.
  */
 final class StoreEvents implements AutoCloseable {
 
@@ -27,16 +32,21 @@ final class StoreEvents implements AutoCloseable {
     private final StoreMaps maps;
     private final Function<String, CredentialSlot> slots;
     private final ClusterClock clock;
+    private final TokenEntries entries;
+    private final HazelcastCalls calls;
     private final UUID tokenListener;
     private final UUID flightListener;
 
     /**
      * @param slots the credential this JVM knows by map key, or {@code null} for entries of credentials it does not use
      */
-    StoreEvents(StoreMaps maps, Function<String, CredentialSlot> slots, ClusterClock clock) {
+    StoreEvents(StoreMaps maps, Function<String, CredentialSlot> slots, ClusterClock clock, TokenEntries entries,
+                HazelcastCalls calls) {
         this.maps = maps;
         this.slots = slots;
         this.clock = clock;
+        this.entries = entries;
+        this.calls = calls;
         this.tokenListener = maps.tokens().addEntryListener(new Listener(this::tokenWritten), true);
         this.flightListener = maps.flights().addEntryListener(new Listener(this::flightWritten), true);
     }
@@ -53,7 +63,17 @@ final class StoreEvents implements AutoCloseable {
     private void flightWritten(CredentialSlot slot, Object value) {
         if (slot.sealer().open(value, clock.offset()) instanceof SharedRecord.Failure failure
                 && failure.expiresAt() > clock.now()) {
-            slot.publish(new StoreEvent.Failed(failure.state()));
+            calls.execute(() -> {
+                AccessToken current;
+                try {
+                    current = entries.read(slot);
+                } catch (RuntimeException unavailable) {
+                    current = null;
+                }
+                if (current == null || !failure.outdatedBy(current.obtainedAt().toEpochMilli() + clock.offset())) {
+                    slot.publish(new StoreEvent.Failed(failure.state()));
+                }
+            });
         }
     }
 
@@ -66,7 +86,7 @@ final class StoreEvents implements AutoCloseable {
     /** One map's listener: written values are read, every change wakes. */
     private final class Listener implements EntryAddedListener<String, Object>, EntryUpdatedListener<String, Object>,
             EntryRemovedListener<String, Object>, EntryExpiredListener<String, Object>,
-            EntryEvictedListener<String, Object> {
+            EntryEvictedListener<String, Object>, EntryMergedListener<String, Object> {
 
         private final Written written;
 
@@ -112,6 +132,11 @@ final class StoreEvents implements AutoCloseable {
         @Override
         public void entryEvicted(EntryEvent<String, Object> event) {
             changed(event, false);
+        }
+
+        @Override
+        public void entryMerged(EntryEvent<String, Object> event) {
+            changed(event, true);
         }
     }
 

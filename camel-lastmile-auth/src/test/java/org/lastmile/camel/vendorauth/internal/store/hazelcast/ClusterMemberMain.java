@@ -1,20 +1,15 @@
 package org.lastmile.camel.vendorauth.internal.store.hazelcast;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import com.hazelcast.cluster.MembershipEvent;
-import com.hazelcast.cluster.MembershipListener;
 import com.hazelcast.core.HazelcastInstance;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.lastmile.camel.vendorauth.VendorAuthComponent;
 import org.lastmile.camel.vendorauth.test.CamelApplications;
+import org.lastmile.camel.vendorauth.test.ChildJvm;
 import org.lastmile.camel.vendorauth.test.LoopbackCluster;
 
 /**
@@ -34,36 +29,10 @@ public final class ClusterMemberMain {
     }
 
     public static void main(String[] args) throws Exception {
-        CountDownLatch go = new CountDownLatch(1);
-        Thread parent = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
-                for (String line; (line = in.readLine()) != null;) {
-                    if (line.equals("GO")) {
-                        go.countDown();
-                    }
-                }
-            } catch (IOException e) {
-                // the same as the end of input: the parent is gone
-            }
-            Runtime.getRuntime().halt(0);
-        });
-        parent.setDaemon(true);
-        parent.start();
-
+        CountDownLatch go = ChildJvm.goSignal();
         HazelcastInstance member = EmbeddedHazelcast.start(args[0], Integer.parseInt(args[1]), LoopbackCluster.PORTS,
                 "127.0.0.1");
-        member.getCluster().addMembershipListener(new MembershipListener() {
-            @Override
-            public void memberAdded(MembershipEvent event) {
-                System.out.println("MEMBERS " + event.getMembers().size());
-            }
-
-            @Override
-            public void memberRemoved(MembershipEvent event) {
-                System.out.println("MEMBERS " + event.getMembers().size());
-            }
-        });
-        System.out.println("MEMBERS " + member.getCluster().getMembers().size());
+        ChildJvm.printMembers(member);
 
         VendorAuthComponent component = CamelApplications.sharingThrough(member);
         if (!args[3].equals("default")) {
