@@ -190,8 +190,8 @@ public class VendorAuthComponent extends DefaultComponent implements SSLContextP
             setProperties(endpoint, parameters);
         } catch (PropertyBindingException e) {
             // Camel's message repeats the value, which may be a secret: name the option alone, and keep no cause
-            throw new ResolveEndpointFailedException(VendorAuthOptionErrors.withoutQuery(uri), "Option " + e.getPropertyName()
-                    + " cannot take the value given (not shown, since it may be a secret)");
+            throw new ResolveEndpointFailedException(VendorAuthOptionErrors.withoutQuery(uri),
+                    VendorAuthOptionErrors.cannotTake(e.getPropertyName()));
         }
         // before resolving, so that a misspelt option is reported as such rather than as a required one missing
         validateParameters(uri, parameters, null);

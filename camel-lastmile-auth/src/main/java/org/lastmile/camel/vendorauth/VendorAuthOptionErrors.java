@@ -9,7 +9,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,10 +20,12 @@ import org.slf4j.LoggerFactory;
  * secret (Camel's own message would print {@code Unknown parameters=[{clientSecrt=s3cret}]}). Names are repeated only when
  * they resemble a known option; a name like none of them is often a piece of a value that held an unwrapped {@code &}.
  */
-final class VendorAuthOptionErrors {
+public final class VendorAuthOptionErrors {
 
     private static final Logger LOG = LoggerFactory.getLogger(VendorAuthOptionErrors.class);
     private static final String CATALOG = "/META-INF/org/lastmile/camel/vendorauth/vendorauth.json";
+    /** The catalog's type of an option read as a duration. */
+    private static final String DURATION = "duration";
 
     /** Edits within which a name counts as a misspelling of an option. */
     private static final int NEAR = 3;
@@ -71,22 +75,42 @@ final class VendorAuthOptionErrors {
         return query < 0 ? uri : uri.substring(0, query);
     }
 
+    /** The message for an option whose value cannot be read: its name and, for a duration, the forms it accepts. */
+    static String cannotTake(String option) {
+        String forms = DURATION.equals(catalog().path("properties").path(option).path("type").asText())
+                ? ": a duration is written as milliseconds (120000), with units (2m, 90s, 1h30m) or in ISO-8601 (PT2M)"
+                : "";
+        return "Option " + option + " cannot take the value given (not shown, since it may be a secret)" + forms;
+    }
+
     /** The endpoint's options, as the component's catalog (generated at build time) lists them. */
     static Set<String> endpointOptions() {
         Set<String> options = new TreeSet<>();
+        catalog().path("properties").fieldNames().forEachRemaining(options::add);
+        return options;
+    }
+
+    private static JsonNode catalog() {
         try (InputStream catalog = VendorAuthOptionErrors.class.getResourceAsStream(CATALOG)) {
             if (catalog != null) {
-                new ObjectMapper().readTree(catalog).path("properties").fieldNames().forEachRemaining(options::add);
+                return new ObjectMapper().readTree(catalog);
             }
         } catch (IOException e) {
             // without the catalog no option is suggested; the message stays as safe
             LOG.debug("Could not read {}", CATALOG, e);
         }
-        return options;
+        return MissingNode.getInstance();
     }
 
-    /** The known option closest to the name, if it is near enough to be what was meant. */
-    static Optional<String> nearest(String name, Set<String> known) {
+    /**
+     * The known name closest to the given one, if it is near enough to be what was meant: the "did you mean" of the
+     * component's messages, for the Spring Boot starter's check of its properties as well.
+     *
+     * @param name  a name that is not known
+     * @param known the names there are
+     * @return the known name meant, if one is near enough
+     */
+    public static Optional<String> nearest(String name, Set<String> known) {
         String lower = name.toLowerCase(Locale.ROOT);
         return known.stream()
                 .map(option -> new Candidate(option, distance(lower, option.toLowerCase(Locale.ROOT))))

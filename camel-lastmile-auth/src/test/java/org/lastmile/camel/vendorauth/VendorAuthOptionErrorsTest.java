@@ -65,6 +65,14 @@ class VendorAuthOptionErrorsTest {
     }
 
     @Test
+    void aDurationThatCannotBeReadNamesTheOptionAndTheAcceptedForms() {
+        String failure = failureOf(BASE + "&clientAssertionLifetime=two minutes");
+
+        assertThat(failure).contains("Option clientAssertionLifetime").contains("2m").contains("PT2M")
+                .doesNotContain("two minutes");
+    }
+
+    @Test
     void aSecretWhosePlusBecameASpaceGetsOneWarningWithoutItsValue() {
         try (LogCapture logs = new LogCapture()) {
             camel.getEndpoint(BASE + "&clientSecret=Opt+s3cret");

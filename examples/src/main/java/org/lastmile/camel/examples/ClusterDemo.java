@@ -34,6 +34,7 @@ public final class ClusterDemo {
         result.members().forEach(System.out::println);
         System.out.printf("Three JVMs, one cluster, %d s of calls: the sandbox issued %d tokens of %d s each.%n",
                 result.ran().toSeconds(), result.tokenCalls(), result.tokenLifetime().toSeconds());
+        System.out.println(RefreshForecast.of(result.tokenLifetime(), OrdersDemo.REFRESH_MARGIN).describe(result.ran()));
         System.out.println("'fetched' counts the token requests a member made; 'shared' the tokens it took from the cluster.");
     }
 

@@ -16,6 +16,9 @@ public final class OrdersDemo {
     public record Result(int apiCalls, int failedCalls, int tokenCalls, Duration tokenLifetime, Duration ran) {
     }
 
+    /** The {@code refresh-margin} in application.properties. */
+    static final Duration REFRESH_MARGIN = Duration.ofSeconds(2);
+
     private OrdersDemo() {
     }
 
@@ -25,8 +28,9 @@ public final class OrdersDemo {
         Result result = run(8, Duration.ofSeconds(12), Duration.ofSeconds(4));
         System.out.printf("%n%d API calls from 8 threads in %d s, %d failed.%n", result.apiCalls(),
                 result.ran().toSeconds(), result.failedCalls());
-        System.out.printf("The vendor issued %d tokens: each lives %d s and is renewed 2 s before it expires.%n",
-                result.tokenCalls(), result.tokenLifetime().toSeconds());
+        System.out.printf("Measured: the vendor issued %d tokens of %d s each.%n", result.tokenCalls(),
+                result.tokenLifetime().toSeconds());
+        System.out.println(RefreshForecast.of(result.tokenLifetime(), REFRESH_MARGIN).describe(result.ran()));
         System.out.printf("Fetching a token per call would have meant %d token calls.%n", result.apiCalls());
     }
 

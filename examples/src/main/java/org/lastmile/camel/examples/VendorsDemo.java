@@ -25,12 +25,14 @@ public final class VendorsDemo {
         Duration lifetime = Duration.ofSeconds(4);
         System.out.println("Starting the sandbox and one route per vendor, then 4 threads call each vendor's API for 8 s:"
                 + " about 15 s in all...");
-        Map<String, VendorResult> results = run(4, Duration.ofSeconds(8), lifetime);
+        Duration ran = Duration.ofSeconds(8);
+        Map<String, VendorResult> results = run(4, ran, lifetime);
         System.out.printf("%n%-14s %10s %8s %12s%n", "vendor", "API calls", "failed", "token calls");
         results.forEach((vendor, result) -> System.out.printf("%-14s %10d %8d %12d%n", vendor, result.apiCalls(),
                 result.failedCalls(), result.tokenCalls()));
-        System.out.printf("Sandbox tokens live %d s; each profile renews ahead of expiry, the way its vendor's page says.%n",
+        System.out.printf("Sandbox tokens live %d s; each profile reads the lifetime the way its vendor's page says.%n",
                 lifetime.toSeconds());
+        System.out.println(RefreshForecast.of(lifetime, OrdersDemo.REFRESH_MARGIN).describe(ran));
     }
 
     /**
@@ -43,7 +45,8 @@ public final class VendorsDemo {
             Main main = new Main();
             main.setDefaultPropertyPlaceholderLocation("classpath:vendors.properties");
             main.addInitialProperty("sandbox.url", sandbox.baseUrl());
-            main.addInitialProperty("camel.component.vendorauth.refresh-margin", "2s");
+            main.addInitialProperty("camel.component.vendorauth.refresh-margin",
+                    OrdersDemo.REFRESH_MARGIN.toSeconds() + "s");
             // one JVM: its own embedded cluster, which no other run on this machine joins
             main.addInitialProperty("camel.component.vendorauth.cluster-name", "vendors-demo-" + ProcessHandle.current().pid());
             main.configure().addRoutesBuilder(new VendorRoutes());

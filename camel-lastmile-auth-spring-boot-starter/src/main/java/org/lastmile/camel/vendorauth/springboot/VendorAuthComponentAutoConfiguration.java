@@ -44,6 +44,8 @@ public class VendorAuthComponentAutoConfiguration {
                                                 VendorAuthComponentConfiguration configuration,
                                                 ObjectProvider<TokenStore> tokenStores,
                                                 ObjectProvider<HazelcastInstance> hazelcastInstances) {
+        // at start-up: a misspelt optional property would otherwise keep its default without a word
+        UnknownVendorAuthProperties.refuse(applicationContext.getEnvironment());
         this.applicationContext = applicationContext;
         this.camelContext = camelContext;
         this.configuration = configuration;

@@ -78,8 +78,9 @@ public class TokenEndpointException extends RuntimeException {
      * the vendor was not asked, for how much longer, and after how many failures.
      */
     public TokenEndpointException whileBackingOff(Duration remaining, int failures) {
-        String note = "failing fast: the vendor was not asked again, and will not be for " + remaining.toMillis()
-                + " ms more, after " + failures + " failure" + (failures == 1 ? "" : "s") + " in a row";
+        String note = "failing fast: the vendor was not asked again, and "
+                + (remaining.toMillis() <= 0 ? "will be asked again at once" : "will not be for " + remaining.toMillis() + " ms more")
+                + ", after " + failures + " failure" + (failures == 1 ? "" : "s") + " in a row";
         return new TokenEndpointException(profile, status, error,
                 vendorMessage == null ? note : vendorMessage + " (" + note + ")", retryAfter, this);
     }

@@ -4,7 +4,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
+import java.net.ConnectException;
 import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +28,8 @@ import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.HttpHostConnectException;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
@@ -64,6 +69,8 @@ public final class TokenClient implements Closeable {
     private final TokenResponseParser parser = new TokenResponseParser();
     private final ObjectMapper mapper = new ObjectMapper();
     private final Clock clock;
+    private final Duration connectTimeout;
+    private final Duration responseTimeout;
     /** Bound on the whole exchange, connection included: the socket timeout alone lets an answer drip in for ever. */
     private final long answerNanos;
     /** Aborts exchanges that outlive {@link #answerNanos}. */
@@ -81,6 +88,8 @@ public final class TokenClient implements Closeable {
      */
     public TokenClient(Duration connectTimeout, Duration responseTimeout, int maxConnections, Clock clock) {
         this.clock = clock;
+        this.connectTimeout = connectTimeout;
+        this.responseTimeout = responseTimeout;
         this.answerNanos = connectTimeout.plus(responseTimeout).toNanos();
         this.clients = new TokenHttpClients(connectTimeout, responseTimeout, maxConnections);
     }
@@ -179,17 +188,14 @@ public final class TokenClient implements Closeable {
             AccessToken token = clients.clientFor(credential.endpoint().transport())
                     .execute(post, response -> read(credential, url, post, response, secrets, sent));
             // once per token from the vendor, never per exchange: which credential got one, when, and for how long
-            LOG.info("Token obtained for {} ({}), valid for {} s", CredentialName.of(credential, credential.key()),
-                    grant.wireName(), Duration.between(clock.instant(), token.expiresAt()).toSeconds());
+            LOG.info("Token obtained for {} ({}), valid for {}", CredentialName.of(credential, credential.key()),
+                    grant.wireName(), words(token.lifetime()));
             return token;
         } catch (TokenEndpointException e) {
             throw e;
         } catch (IOException e) {
-            String problem = post.isCancelled() ? "no complete answer from " + hostOf(url) + " within the response timeout"
-                    : e instanceof SocketTimeoutException ? "no answer from " + hostOf(url) + " within the response timeout"
-                    : e.getClass().getSimpleName() + " talking to " + hostOf(url);
-            throw new TokenEndpointException(credential.profile(), TokenEndpointException.NO_RESPONSE, null, problem, null,
-                    e);
+            throw new TokenEndpointException(credential.profile(), TokenEndpointException.NO_RESPONSE, null,
+                    problem(e, post.isCancelled(), url), null, e);
         } finally {
             deadline.cancel(false);
         }
@@ -288,6 +294,42 @@ public final class TokenClient implements Closeable {
 
     private static String formEncode(String value) {
         return URLEncoder.encode(value == null ? "" : value, StandardCharsets.UTF_8);
+    }
+
+    /** What went wrong on the way to the token endpoint, in words, naming the option that bounds a wait. */
+    private String problem(IOException e, boolean cancelled, URI url) {
+        String where = url.getHost() + ":" + (url.getPort() >= 0 ? url.getPort() : "https".equals(url.getScheme()) ? 443 : 80);
+        if (cancelled) {
+            return "no complete answer from " + where + " within " + words(connectTimeout.plus(responseTimeout))
+                    + " (connectTimeout + responseTimeout)";
+        }
+        if (e instanceof ConnectTimeoutException) {
+            return "no connection to " + where + " within " + words(connectTimeout) + " (connectTimeout)";
+        }
+        if (e instanceof SocketTimeoutException) {
+            return "no answer from " + where + " within " + words(responseTimeout) + " (responseTimeout)";
+        }
+        if (e instanceof HttpHostConnectException refused && refused.getHost() != null) {
+            // the host it tried, which is the proxy when one is in the way
+            return "connection refused by " + refused.getHost().getHostName() + ":" + refused.getHost().getPort();
+        }
+        if (e instanceof ConnectException) {
+            return "connection refused by " + where;
+        }
+        if (e instanceof UnknownHostException) {
+            return "unknown host " + url.getHost();
+        }
+        return e.getClass().getSimpleName() + " talking to " + hostOf(url);
+    }
+
+    /** A duration as a person says it: {@code 10 s}, {@code 1.5 s}, {@code 250 ms}. */
+    static String words(Duration duration) {
+        long millis = duration.toMillis();
+        if (millis < 1000) {
+            return millis + " ms";
+        }
+        return (millis % 1000 == 0 ? String.valueOf(millis / 1000)
+                : BigDecimal.valueOf(millis, 3).stripTrailingZeros().toPlainString()) + " s";
     }
 
     private static String hostOf(URI url) {

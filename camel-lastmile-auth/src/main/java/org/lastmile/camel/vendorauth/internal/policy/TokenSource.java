@@ -276,8 +276,10 @@ public final class TokenSource implements AutoCloseable {
             }
             FailureState state = (outages == gate || refusesSubject(failure) ? gate : outages).failed(failure);
             statistics.failed();
-            LOG.warn("No token for {} (failure {} in a row); the vendor is left alone for {} ms: {}", name,
-                    state.failures(), Math.max(0, state.retryAt().toEpochMilli() - clock.millis()), failure.getMessage());
+            long quiet = state.retryAt().toEpochMilli() - clock.millis();
+            LOG.warn("No token for {} (failure {} in a row); {}: {}", name, state.failures(),
+                    quiet <= 0 ? "will ask again at once" : "the vendor is left alone for " + quiet + " ms",
+                    failure.getMessage());
             endLease(() -> lease.fail(state));
             throw failure;
         } catch (Error e) {

@@ -187,7 +187,18 @@ class TokenClientTest {
 
         assertThatThrownBy(() -> client.requestToken(request))
                 .isInstanceOfSatisfying(TokenEndpointException.class,
-                        e -> assertThat(e.getStatus()).isEqualTo(TokenEndpointException.NO_RESPONSE));
+                        e -> {
+                            assertThat(e.getStatus()).isEqualTo(TokenEndpointException.NO_RESPONSE);
+                            assertThat(e.getMessage()).contains("connection refused by 127.0.0.1:" + closedPort);
+                        });
+    }
+
+    @Test
+    void durationsAreWordedAsTheVendorGaveThem() {
+        assertThat(TokenClient.words(Duration.ofSeconds(10))).isEqualTo("10 s");
+        assertThat(TokenClient.words(Duration.ofMillis(1500))).isEqualTo("1.5 s");
+        assertThat(TokenClient.words(Duration.ofMillis(250))).isEqualTo("250 ms");
+        assertThat(TokenClient.words(Duration.ofHours(1))).isEqualTo("3600 s");
     }
 
     @Test
@@ -198,7 +209,7 @@ class TokenClientTest {
                 BodyFormat.FORM)))
                 .isInstanceOfSatisfying(TokenEndpointException.class, e -> {
                     assertThat(e.getStatus()).isEqualTo(TokenEndpointException.NO_RESPONSE);
-                    assertThat(e.getMessage()).contains("within the response timeout");
+                    assertThat(e.getMessage()).contains("no answer from localhost:").contains("within 2 s (responseTimeout)");
                 });
     }
 }

@@ -105,6 +105,9 @@ class FailureGateTest {
             assertThat(fast.getMessage()).contains("HTTP 503").contains("Planned maintenance")
                     .contains("the vendor was not asked again").contains(" ms more").contains("after 3 failures");
         }
+        assertThat(new TokenEndpointException("oauth2", 503, null, "down", null, null)
+                .whileBackingOff(Duration.ZERO, 1).getMessage()).as("no wait left: said so, not as 0 ms")
+                .contains("will be asked again at once").doesNotContain(" ms");
         // a member that comes later, and has never asked, learns the same from the store
         try (ManagerFixture late = new ManagerFixture(Duration.ofSeconds(5), PolicySettings.DEFAULT, 1, asking)) {
             assertThat(failure(late.manager().source(credential)).getMessage()).contains("Planned maintenance")
