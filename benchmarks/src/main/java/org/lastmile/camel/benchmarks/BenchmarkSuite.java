@@ -57,9 +57,11 @@ public final class BenchmarkSuite {
         edges.add(HandOutLife.measure(Duration.ofSeconds(2), Duration.ofSeconds(20)));
         edges.add(HandOutLife.measure(Duration.ofSeconds(10), Duration.ofSeconds(40)));
         edges.add(HandOutLife.measure(Duration.ofSeconds(60), Duration.ofSeconds(130)));
+        Callers.Memory callers = Callers.memory(5000);
         write(output, loadBefore, loadAverage(), hotPath, loads, jvms, latency, coldStarts, refreshCosts, memory, named);
         DpopBenchmark.main(new String[] { output.toString() });
         HandOutLife.append(output, edges);
+        callers.insertInto(output);
         System.out.println("Wrote " + output.toAbsolutePath());
     }
 
@@ -145,6 +147,10 @@ public final class BenchmarkSuite {
                 + " CamelVendorAuthCredential header set per exchange", "constantHeaderWithCredentialHeader");
         row(md, hot, "vendorauthCredentialPerExchange", "direct -> vendorauth, the credential named per exchange among"
                 + " 10,000 tenants", "constantHeaderWithCredentialHeader");
+        row(md, hot, "constantHeaderOverCallerToken", "direct -> constant header over the caller's Authorization (1 KB"
+                + " token, a fresh string per exchange)", "constantHeaderOverCallerToken");
+        row(md, hot, "vendorauthOnBehalfOfCaller", "direct -> vendorauth grantType=token_exchange, 1,000 callers already"
+                + " exchanged, the caller's 1 KB token per exchange", "constantHeaderOverCallerToken");
 
         md.append("\n## 2. Token calls under load\n\n");
         md.append("Threads per member send exchanges as fast as they can for the run; the local token server answers"

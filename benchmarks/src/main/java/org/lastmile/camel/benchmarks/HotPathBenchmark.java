@@ -110,4 +110,36 @@ public class HotPathBenchmark {
     public Object camelHttpOAuth2Cached() {
         return template.requestBody(Routes.CAMEL_HTTP_OAUTH2, "");
     }
+
+    /** 1,000 callers, each with its exchanged token at hand; each exchange brings the next caller's header. */
+    @State(Scope.Benchmark)
+    public static class OnBehalf {
+        private Callers callers;
+        private ProducerTemplate template;
+        private final AtomicLong next = new AtomicLong();
+
+        @Setup(Level.Trial)
+        public void start() throws Exception {
+            callers = new Callers(1000);
+            template = callers.template();
+            callers.exchangeAll(template, 0, callers.count());
+        }
+
+        @TearDown(Level.Trial)
+        public void stop() throws Exception {
+            callers.close();
+        }
+    }
+
+    @Benchmark
+    public Object constantHeaderOverCallerToken(OnBehalf state) {
+        return state.template.requestBodyAndHeader(Callers.CONSTANT, "", "Authorization",
+                state.callers.header(state.next.getAndIncrement()));
+    }
+
+    @Benchmark
+    public Object vendorauthOnBehalfOfCaller(OnBehalf state) {
+        return state.template.requestBodyAndHeader(Callers.ON_BEHALF, "", "Authorization",
+                state.callers.header(state.next.getAndIncrement()));
+    }
 }

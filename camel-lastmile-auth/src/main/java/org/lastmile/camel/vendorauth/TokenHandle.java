@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.lastmile.camel.vendorauth.internal.policy.TokenSource;
 import org.lastmile.camel.vendorauth.internal.profile.Credential;
+import org.lastmile.camel.vendorauth.internal.profile.Grant;
 
 /**
  * One credential as an endpoint serves it, and what an exchange carries (property {@link VendorAuthRetry#TOKEN_SOURCE})
@@ -16,6 +17,10 @@ final class TokenHandle {
     private final VendorAuthComponent component;
     private final Credential credential;
     private final String name;
+    /** For a credential on behalf of callers, as configured (no subject): its callers' handles; else {@code null}. */
+    private final SubjectHandles subjects;
+    /** For one caller's credential: the callers it is one of; else {@code null}. */
+    private final SubjectHandles onBehalfOf;
     /** The token for which the provider was last asked again before a renewal: once per token. */
     private final AtomicReference<Object> recheckedFor = new AtomicReference<>();
     /** The last token this handle put on an exchange, for named credentials: tells a renewal from a first fetch. */
@@ -27,15 +32,51 @@ final class TokenHandle {
      * @param name the credential's name when an exchange chose it by name, {@code null} for an endpoint's own
      */
     TokenHandle(VendorAuthComponent component, Credential credential, String name) {
+        this(component, credential, name, null);
+    }
+
+    /**
+     * @param onBehalfOf for one caller's credential, the callers it is one of (it then has no health check and no meters
+     *                   of its own: a series per caller would grow with the users); else {@code null}
+     */
+    TokenHandle(VendorAuthComponent component, Credential credential, String name, SubjectHandles onBehalfOf) {
         this.component = component;
         this.credential = credential;
         this.name = name;
+        this.onBehalfOf = onBehalfOf;
+        this.subjects = credential.grant() instanceof Grant.OnBehalf onBehalf && onBehalf.subject() == null
+                ? new SubjectHandles(component, credential, component.getMaxCredentials()) : null;
     }
 
-    /** Takes the manager's source of the credential: the source, its health check and meters are in place after. */
+    /**
+     * Takes the manager's source of the credential: the source, its health check and meters are in place after. A
+     * credential on behalf of callers, as configured, has none: each caller's has its own.
+     */
     TokenHandle start() {
-        source = component.source(credential, name);
+        if (subjects == null) {
+            source = take();
+        }
         return this;
+    }
+
+    private TokenSource take() {
+        return onBehalfOf != null ? component.callerSource(credential, onBehalfOf.configured()) : component.source(credential, name);
+    }
+
+    /** The callers' handles of a credential on behalf of callers, as configured; {@code null} for any other. */
+    SubjectHandles subjects() {
+        return subjects;
+    }
+
+    /** For one caller's credential, the callers it is one of; else {@code null}. */
+    SubjectHandles onBehalfOf() {
+        return onBehalfOf;
+    }
+
+    /** Whether the manager dropped this handle's source for idleness. */
+    boolean retired() {
+        TokenSource current = source;
+        return current != null && current.retired();
     }
 
     /** The credential's name when an exchange chose it by name, {@code null} for an endpoint's own. */
@@ -78,7 +119,7 @@ final class TokenHandle {
     TokenSource live() {
         TokenSource current = source;
         if (current != null && current.retired()) {
-            current = component.source(credential, name);
+            current = take();
             source = current;
         }
         return current;

@@ -342,6 +342,15 @@ public class VendorAuthComponent extends DefaultComponent implements SSLContextP
         return name == null ? credentials.source(credential) : credentials.namedSource(credential, metersPerCredential);
     }
 
+    /**
+     * The source of one caller's credential (a token obtained on a caller's behalf): no health check and no meters of its
+     * own, whatever {@code metersPerCredential} says, since callers come and go with the users.
+     */
+    TokenSource callerSource(Credential credential, Credential configured) {
+        tokenManager();
+        return credentials.callerSource(credential, configured);
+    }
+
     /** The named credentials served by endpoints of these options and provider, made on first use. */
     NamedCredentials namedCredentials(List<Object> options, Supplier<NamedCredentials> maker) {
         return named.computeIfAbsent(options, key -> maker.get());

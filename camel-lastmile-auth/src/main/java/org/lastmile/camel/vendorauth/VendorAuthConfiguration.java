@@ -37,9 +37,11 @@ public class VendorAuthConfiguration implements Cloneable {
             + " the profile) whose values are secret, such as an API key: they are masked in messages, serve as key"
             + " material, and never enter the credential's id in the cluster's maps.")
     private String secretParameters;
-    @UriParam(enums = "client_credentials,password", description = "The grant used to obtain a token. Default: the"
-            + " profile's (client_credentials for oauth2), or password when a username is set. The password grant is"
-            + " deprecated by RFC 9700 but some vendors require it.")
+    @UriParam(enums = "client_credentials,password,token_exchange,jwt_bearer", description = "The grant used to obtain a"
+            + " token. Default: the profile's (client_credentials for oauth2), or password when a username is set. The password grant is"
+            + " deprecated by RFC 9700 but some vendors require it. token_exchange (RFC 8693) and jwt_bearer (RFC 7523"
+            + " 2.1) act on behalf of the caller: the subject token is the header CamelVendorAuthSubjectToken, else the"
+            + " Bearer token of the incoming Authorization header; their URNs are accepted too.")
     private String grantType;
     @UriParam(description = "The token endpoint URL. Required for the oauth2 profile and for vendors that hand out the"
             + " URL per customer; otherwise the profile's URL for the environment.")
@@ -110,6 +112,13 @@ public class VendorAuthConfiguration implements Cloneable {
     @UriParam(description = "The tenantType parameter of the token request. Default: the profile's (merchant for"
             + " shopgate).")
     private String tenantType;
+    @UriParam(defaultValue = "urn:ietf:params:oauth:token-type:access_token", description = "For grantType"
+            + " token_exchange: the subject_token_type of the caller's token (RFC 8693 3), such as"
+            + " urn:ietf:params:oauth:token-type:jwt or ...:id_token.")
+    private String subjectTokenType;
+    @UriParam(description = "For grantType token_exchange: the requested_token_type (RFC 8693 3). Default: none sent,"
+            + " the server's choice.")
+    private String requestedTokenType;
     @UriParam(enums = "seconds,milliseconds", description = "The unit the vendor writes expires_in in. Default: the"
             + " profile's (seconds for oauth2). A JWT exp claim, when present, wins over expires_in.")
     private String expiresInUnit;
@@ -372,6 +381,22 @@ public class VendorAuthConfiguration implements Cloneable {
 
     public void setTenantId(String tenantId) {
         this.tenantId = tenantId;
+    }
+
+    public String getSubjectTokenType() {
+        return subjectTokenType;
+    }
+
+    public void setSubjectTokenType(String subjectTokenType) {
+        this.subjectTokenType = subjectTokenType;
+    }
+
+    public String getRequestedTokenType() {
+        return requestedTokenType;
+    }
+
+    public void setRequestedTokenType(String requestedTokenType) {
+        this.requestedTokenType = requestedTokenType;
     }
 
     public String getTenantType() {

@@ -15,6 +15,10 @@ public final class VendorAuthConstants {
             + " the credentialProvider's (or of the camel.vendorauth.credentials.<name>.* properties). Without it, the"
             + " endpoint's own options are the credential.", javaType = "String")
     public static final String CREDENTIAL = "CamelVendorAuthCredential";
+    @Metadata(description = "Read by enrich for grantType token_exchange or jwt_bearer: the caller's token, on whose"
+            + " behalf a token is asked for. Without it, the Bearer token of the incoming Authorization header is the"
+            + " subject. Removed from the message once read.", javaType = "String")
+    public static final String SUBJECT_TOKEN = "CamelVendorAuthSubjectToken";
     @Metadata(description = "Written by invalidate: whether the token was still current and has been dropped.",
               javaType = "Boolean")
     public static final String INVALIDATED = "CamelVendorAuthInvalidated";

@@ -65,6 +65,14 @@ final class VendorAuthCredentials implements AutoCloseable {
         return source;
     }
 
+    /**
+     * The source of one caller's credential (on a caller's behalf): no check and no meters of its own; its outages count
+     * once for every caller of {@code configured}.
+     */
+    TokenSource callerSource(Credential credential, Credential configured) {
+        return manager.source(credential, configured);
+    }
+
     /** The source of the credential, its health check and meters in place. */
     TokenSource source(Credential credential) {
         TokenSource source = manager.source(credential);

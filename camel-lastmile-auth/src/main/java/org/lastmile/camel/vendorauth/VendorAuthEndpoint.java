@@ -13,6 +13,7 @@ import org.apache.camel.AsyncEndpoint;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Exchange;
+import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.api.management.ManagedAttribute;
@@ -162,6 +163,11 @@ public class VendorAuthEndpoint extends DefaultEndpoint implements AsyncEndpoint
      * @throws IllegalArgumentException naming the credential, when it cannot be had (never a secret)
      */
     TokenHandle handle(Exchange exchange) {
+        TokenHandle chosen = configuredHandle(exchange);
+        return chosen.subjects() == null ? chosen : callerHandle(chosen.subjects(), exchange);
+    }
+
+    private TokenHandle configuredHandle(Exchange exchange) {
         Object name = exchange.getMessage().getHeader(VendorAuthConstants.CREDENTIAL);
         if (name != null) {
             return named.handle(name);
@@ -171,6 +177,38 @@ public class VendorAuthEndpoint extends DefaultEndpoint implements AsyncEndpoint
                     + " options make no credential: " + ownCredentialProblem);
         }
         return handle;
+    }
+
+    /**
+     * For a grant on behalf of the caller: the handle of the caller's token, from the header
+     * {@link VendorAuthConstants#SUBJECT_TOKEN} (then removed: the caller's token goes no further), else the incoming
+     * {@code Authorization: Bearer} header, which enrich then replaces. {@code invalidate} acts on the handle the exchange's
+     * enrich used: its {@code Authorization} header holds the token obtained, not the caller's.
+     *
+     * @throws IllegalArgumentException naming the header, when there is no subject token (nothing is asked for)
+     */
+    private TokenHandle callerHandle(SubjectHandles subjects, Exchange exchange) {
+        Message message = exchange.getMessage();
+        if (operation == VendorAuthOperation.invalidate
+                && exchange.getProperty(VendorAuthRetry.TOKEN_SOURCE) instanceof TokenHandle used && subjects.holds(used)) {
+            return used;
+        }
+        String subject = message.getHeader(VendorAuthConstants.SUBJECT_TOKEN, String.class);
+        TokenHandle caller = null;
+        if (subject != null && !subject.isBlank()) {
+            caller = subjects.handle(subject, false);
+            message.removeHeader(VendorAuthConstants.SUBJECT_TOKEN);
+        } else if (operation == VendorAuthOperation.enrich) {
+            String authorization = message.getHeader(VendorAuthConstants.AUTHORIZATION, String.class);
+            caller = authorization == null ? null : subjects.handle(authorization, true);
+        }
+        if (caller == null) {
+            throw new IllegalArgumentException("No subject token for grantType "
+                    + subjects.grant().wireName()
+                    + ": set the header " + VendorAuthConstants.SUBJECT_TOKEN + ", or pass on the caller's Authorization:"
+                    + " Bearer header; no token was asked for");
+        }
+        return caller;
     }
 
     /**

@@ -143,6 +143,12 @@ public abstract class VendorSimulator {
         refreshTokens.clear();
     }
 
+    /** Forgets the tokens issued so far (the API refuses them from now on): for measurements of the client's memory. */
+    public void forgetIssuedTokens() {
+        issued.clear();
+        lastIssued.set(null);
+    }
+
     /** Token requests answered, granted or not. */
     public final int tokenCalls() {
         return tokenCalls.get();

@@ -121,4 +121,51 @@ class StrictnessTest {
         assertThat(post(shopgate.tokenUrl(), "application/x-www-form-urlencoded", null,
                 "grant_type=refresh_token&refresh_token=" + refresh + tenant).body()).contains("invalid_grant");
     }
+
+    @Test
+    void tokenExchangeTakesOnlyWhatRfc8693NamesAndNeverOutlivesTheSubject() throws Exception {
+        TokenExchangeServer idp = server.add(new TokenExchangeServer(ACCOUNT, java.time.Clock.systemUTC()));
+        idp.lifetime(Duration.ofMinutes(5));
+        String form = "application/x-www-form-urlencoded";
+        String client = basic("id%2B1:s3cret");
+        String subject = idp.subject("ann", Duration.ofSeconds(30));
+        String exchange = "grant_type=" + TokenExchangeServer.TOKEN_EXCHANGE + "&subject_token=" + subject
+                + "&subject_token_type=" + TokenExchangeServer.ACCESS_TOKEN;
+
+        HttpResponse<String> granted = post(idp.tokenUrl(), form, client, exchange + "&audience=orders-api");
+        assertThat(granted.statusCode()).as(granted.body()).isEqualTo(200);
+        assertThat(granted.body()).contains("\"issued_token_type\":\"" + TokenExchangeServer.ACCESS_TOKEN + "\"");
+        int expiresIn = Integer.parseInt(granted.body().replaceAll(".*\"expires_in\":(\\d+).*", "$1"));
+        assertThat(expiresIn).as("a result lives no longer than its subject").isLessThanOrEqualTo(30);
+        assertThat(idp.exchanges(subject)).isEqualTo(1);
+
+        // the client by Basic or in the body, never both, never neither
+        assertThat(post(idp.tokenUrl(), form, null, exchange + "&client_id=id%2B1&client_secret=s3cret").statusCode())
+                .isEqualTo(200);
+        assertThat(post(idp.tokenUrl(), form, client, exchange + "&client_id=id%2B1").body()).contains("invalid_request");
+        assertThat(post(idp.tokenUrl(), form, null, exchange).statusCode()).isEqualTo(401);
+        // the subject's type, the target and the fields checked
+        assertThat(post(idp.tokenUrl(), form, client, exchange.replace("access_token", "id_token")).body())
+                .contains("invalid_request");
+        assertThat(post(idp.tokenUrl(), form, client, exchange + "&audience=elsewhere").body()).contains("invalid_target");
+        assertThat(post(idp.tokenUrl(), form, client, exchange + "&actor_token=x").body()).contains("invalid_request");
+        assertThat(post(idp.tokenUrl(), form, client, "grant_type=" + TokenExchangeServer.TOKEN_EXCHANGE
+                + "&subject_token=" + subject).body()).contains("invalid_request");
+        // subjects it did not mint, that expired, or that it refuses
+        String forged = subject.substring(0, subject.lastIndexOf('.') + 1) + "AAAA";
+        assertThat(post(idp.tokenUrl(), form, client, exchange.replace(subject, forged)).body()).contains("invalid_grant");
+        String expired = idp.subject("ann", Duration.ofSeconds(-5));
+        assertThat(post(idp.tokenUrl(), form, client, exchange.replace(subject, expired)).body()).contains("invalid_grant");
+        idp.refuseSubject(subject);
+        assertThat(post(idp.tokenUrl(), form, client, exchange).body()).contains("invalid_grant");
+
+        // RFC 7523: the assertion alone
+        String other = idp.subject("bob", Duration.ofMinutes(1));
+        HttpResponse<String> bearer = post(idp.tokenUrl(), form, client, "grant_type=" + TokenExchangeServer.JWT_BEARER
+                + "&assertion=" + other);
+        assertThat(bearer.statusCode()).as(bearer.body()).isEqualTo(200);
+        assertThat(bearer.body()).doesNotContain("issued_token_type");
+        assertThat(post(idp.tokenUrl(), form, client, "grant_type=" + TokenExchangeServer.JWT_BEARER).body())
+                .contains("invalid_request");
+    }
 }

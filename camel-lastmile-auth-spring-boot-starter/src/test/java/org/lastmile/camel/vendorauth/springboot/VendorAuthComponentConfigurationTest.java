@@ -65,7 +65,8 @@ class VendorAuthComponentConfigurationTest {
         }
         JsonNode grantType = hints.get(PREFIX + "grant-type");
         assertThat(grantType).isNotNull();
-        assertThat(grantType.path("values").findValuesAsText("value")).containsExactly("client_credentials", "password");
+        assertThat(grantType.path("values").findValuesAsText("value")).containsExactly("client_credentials", "password",
+                "token_exchange", "jwt_bearer");
         assertThat(hints).containsKeys(PREFIX + "client-authentication", PREFIX + "body-format");
     }
 

@@ -61,7 +61,7 @@ public final class GrantStrategy {
         if (current != null && credential.refresh().enabled() && current.hasUsableRefreshToken(clock.instant())) {
             try {
                 attempts.refreshing();
-                return client.refreshToken(credential, current, dpopKey);
+                return credential.grant().bounded(client.refreshToken(credential, current, dpopKey));
             } catch (TokenEndpointException e) {
                 if (!e.isGrantRejected()) {
                     throw e;
@@ -72,6 +72,6 @@ public final class GrantStrategy {
             }
         }
         attempts.requesting();
-        return client.requestToken(credential, dpopKey);
+        return credential.grant().bounded(client.requestToken(credential, dpopKey));
     }
 }

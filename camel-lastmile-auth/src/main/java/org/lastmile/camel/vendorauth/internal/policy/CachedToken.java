@@ -61,8 +61,8 @@ final class CachedToken {
      * Keeps the token unless the copy expires later or the token was refused here, and answers what callers get: the
      * newer of the two, or the refused token itself when nothing else is at hand.
      */
-    LocalToken adopt(AccessToken token, RefreshTiming timing) {
-        LocalToken fresh = LocalToken.of(token, timing);
+    LocalToken adopt(AccessToken token, RefreshTiming timing, boolean renewable) {
+        LocalToken fresh = LocalToken.of(token, timing, renewable);
         if (token.refreshToken() != null) {
             refreshable = token;
         }

@@ -14,9 +14,10 @@ import org.lastmile.camel.vendorauth.spi.AccessToken;
  */
 public record LocalToken(AccessToken token, String authorization, long refreshAt, long usableUntil) {
 
-    static LocalToken of(AccessToken token, RefreshTiming timing) {
+    /** A token that cannot be bettered ({@code renewable} false: it ends where its grant bounds it) is not refreshed ahead. */
+    static LocalToken of(AccessToken token, RefreshTiming timing, boolean renewable) {
         return new LocalToken(token, (token.dpopKey() == null ? "Bearer " : "DPoP ") + token.value(),
-                timing.refreshAt(token), timing.usableUntil(token));
+                renewable ? timing.refreshAt(token) : Long.MAX_VALUE, timing.usableUntil(token));
     }
 
     @Override

@@ -39,6 +39,8 @@ public final class TokenManager implements AutoCloseable {
     private final Clock clock;
     private final PolicySettings settings;
     private final Map<TokenKey, TokenSource> sources = new ConcurrentHashMap<>();
+    /** The outage gates of credentials on behalf of callers, one per credential as configured. */
+    private final Map<TokenKey, FailureGate> outageGates = new ConcurrentHashMap<>();
     private final List<Consumer<TokenSource>> retirements = new CopyOnWriteArrayList<>();
     /** Whether the cap was reported since the sources last fell below it. */
     private volatile boolean capReported;
@@ -64,6 +66,17 @@ public final class TokenManager implements AutoCloseable {
      * @throws IllegalStateException when {@link PolicySettings#maxCredentials()} credentials are in use already
      */
     public TokenSource source(Credential credential) {
+        return source(credential, null);
+    }
+
+    /**
+     * The source of one caller's credential (a token on a caller's behalf), made on first use: a refusal of its subject
+     * counts for it alone, while an outage or a refused client counts once for every caller of {@code configured}.
+     *
+     * @param configured the credential as configured, without subject, or {@code null} for a credential of its own
+     * @throws IllegalStateException when {@link PolicySettings#maxCredentials()} credentials are in use already
+     */
+    public TokenSource source(Credential credential, Credential configured) {
         TokenSource existing = sources.get(credential.key());
         if (existing != null) {
             return existing;
@@ -74,9 +87,15 @@ public final class TokenManager implements AutoCloseable {
                 throw full();
             }
         }
-        return sources.computeIfAbsent(credential.key(), key -> new TokenSource(credential, store, grants, flights,
-                executor, clock, settings.timing(), new FailureGate(settings.backoff(), settings.failFastThreshold(),
-                        clock)));
+        return sources.computeIfAbsent(credential.key(), key -> {
+            FailureGate own = gate();
+            FailureGate outages = configured == null ? own : outageGates.computeIfAbsent(configured.key(), k -> gate());
+            return new TokenSource(credential, store, grants, flights, executor, clock, settings.timing(), own, outages);
+        });
+    }
+
+    private FailureGate gate() {
+        return new FailureGate(settings.backoff(), settings.failFastThreshold(), clock);
     }
 
     private IllegalStateException full() {

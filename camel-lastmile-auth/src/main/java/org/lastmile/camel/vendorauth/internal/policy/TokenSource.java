@@ -56,6 +56,9 @@ public final class TokenSource implements AutoCloseable {
     private final RefreshTiming timing;
     private final CachedToken cached = new CachedToken();
     private final FailureGate gate;
+    /** The gate of failures that are no refusal of this subject (outages, a refused client), shared by the subjects of
+     * one credential on behalf of callers; the own gate for any other credential. */
+    private final FailureGate outages;
     private final TokenStatistics statistics = new TokenStatistics();
     private final AutoCloseable subscription;
     private final WaitingCallers waiting;
@@ -65,7 +68,7 @@ public final class TokenSource implements AutoCloseable {
     private final IdleWatch idle;
 
     TokenSource(Credential credential, TokenStore store, GrantStrategy grants, SingleFlight<TokenKey, LocalToken> flights,
-                Executor executor, Clock clock, RefreshTiming timing, FailureGate gate) {
+                Executor executor, Clock clock, RefreshTiming timing, FailureGate gate, FailureGate outages) {
         this.credential = credential;
         this.key = credential.key();
         this.name = CredentialName.of(credential, key);
@@ -76,6 +79,7 @@ public final class TokenSource implements AutoCloseable {
         this.clock = clock;
         this.timing = timing;
         this.gate = gate;
+        this.outages = outages;
         this.waiting = new WaitingCallers(key);
         this.idle = new IdleWatch(clock.millis());
         this.subscription = store.subscribe(key, this::onStoreEvent);
@@ -136,6 +140,9 @@ public final class TokenSource implements AutoCloseable {
         statistics.waited();
         if (!flights.running(key)) {
             TokenEndpointException fast = gate.failFast();
+            if (fast == null && outages != gate) {
+                fast = outages.failFast();
+            }
             if (fast != null) {
                 statistics.rejected();
                 return CompletableFuture.failedFuture(fast);
@@ -186,7 +193,7 @@ public final class TokenSource implements AutoCloseable {
             if (claim instanceof Claim.Found found) {
                 statistics.storeHit();
                 LOG.debug("Token for {} taken from the store, valid until {}", name, found.token().expiresAt());
-                return CompletableFuture.completedFuture(cached.adopt(found.token(), timing));
+                return CompletableFuture.completedFuture(cached.adopt(found.token(), timing, credential.grant().renewable(found.token())));
             }
             if (claim instanceof Claim.Won won) {
                 held = won.lease();
@@ -257,7 +264,7 @@ public final class TokenSource implements AutoCloseable {
                 LOG.debug("The fetch for {} failed, but another member got a token meanwhile: {}", name,
                         failure.getMessage());
                 endLease(lease::release);
-                return cached.adopt(shared, timing);
+                return cached.adopt(shared, timing, credential.grant().renewable(shared));
             }
             if (mayClaimAgain && !lease.held()) {
                 // frozen or cut off past the lease: the failure may be this JVM's alone, and another party has the
@@ -267,7 +274,7 @@ public final class TokenSource implements AutoCloseable {
                 endLease(lease::release);
                 throw new LeaseLost();
             }
-            FailureState state = gate.failed(failure);
+            FailureState state = (outages == gate || refusesSubject(failure) ? gate : outages).failed(failure);
             statistics.failed();
             long quiet = state.retryAt().toEpochMilli() - clock.millis();
             LOG.warn("No token for {} (failure {} in a row); {}: {}", name, state.failures(),
@@ -280,7 +287,8 @@ public final class TokenSource implements AutoCloseable {
             throw e;
         }
         gate.succeeded();
-        LocalToken adopted = cached.adopt(fresh, timing);
+        outages.succeeded();
+        LocalToken adopted = cached.adopt(fresh, timing, credential.grant().renewable(fresh));
         endLease(() -> lease.succeed(fresh));
         return adopted;
     }
@@ -297,6 +305,15 @@ public final class TokenSource implements AutoCloseable {
         } catch (RuntimeException unavailable) {
             return null;
         }
+    }
+
+    /**
+     * Whether the server refused this request's subject rather than the client or its own service: its failure counts for
+     * this subject alone, so that one caller's bad token puts no other caller into fail-fast.
+     */
+    private static boolean refusesSubject(TokenEndpointException failure) {
+        return failure.getStatus() == 400 && ("invalid_grant".equals(failure.getError())
+                || "invalid_request".equals(failure.getError()) || "invalid_target".equals(failure.getError()));
     }
 
     /** Ends a lease; a store that cannot record the outcome does not change it for this JVM's callers. */
@@ -318,9 +335,13 @@ public final class TokenSource implements AutoCloseable {
                 "token fetch failed: " + cause.getClass().getSimpleName(), null, cause);
     }
 
-    /** Whether a token found in the store spares the fetch: its refresh window not open yet, and not refused here. */
+    /**
+     * Whether a token found in the store spares the fetch: its refresh window not open yet (or, for a token that cannot be
+     * bettered, still usable), and not refused here.
+     */
     private boolean reusable(AccessToken token) {
-        return clock.millis() < timing.windowOpens(token) && !cached.rejected(token);
+        long until = credential.grant().renewable(token) ? timing.windowOpens(token) : timing.usableUntil(token);
+        return clock.millis() < until && !cached.rejected(token);
     }
 
     private void onStoreEvent(StoreEvent event) {

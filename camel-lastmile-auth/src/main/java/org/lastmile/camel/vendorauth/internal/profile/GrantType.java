@@ -13,7 +13,15 @@ public enum GrantType {
     /** {@link Grant.Password}. */
     PASSWORD("password", options -> new Grant.Password(
             CredentialResolver.required("username", options.text("username"), "for grantType password"),
-            CredentialResolver.required("password", options.text("password"), "for grantType password")));
+            CredentialResolver.required("password", options.text("password"), "for grantType password"))),
+    /** {@link Grant.TokenExchange}: the subject token comes with each exchange. */
+    TOKEN_EXCHANGE("token_exchange", options -> new Grant.TokenExchange(
+            options.text("subjectTokenType") != null && !options.text("subjectTokenType").isBlank()
+                    ? options.text("subjectTokenType").trim() : Grant.TokenExchange.ACCESS_TOKEN_TYPE,
+            options.text("requestedTokenType") == null || options.text("requestedTokenType").isBlank() ? null
+                    : options.text("requestedTokenType").trim(), null)),
+    /** {@link Grant.JwtBearer}: the assertion comes with each exchange. */
+    JWT_BEARER("jwt_bearer", options -> new Grant.JwtBearer(null));
 
     private final String wireName;
     private final Function<CredentialOptions, Grant> maker;
@@ -23,7 +31,7 @@ public enum GrantType {
         this.maker = maker;
     }
 
-    /** The value of the {@code grant_type} parameter, and of the {@code grantType} option. */
+    /** The value of the {@code grantType} option (and of {@code grant_type} for the grants of RFC 6749). */
     public String wireName() {
         return wireName;
     }
@@ -35,6 +43,14 @@ public enum GrantType {
 
     /** Reads an option value; the error names the option and the accepted values. */
     public static GrantType fromOption(String value) {
+        // the grants of RFC 8693 and RFC 7523 may be named by their URNs too, as their specifications name them
+        String trimmed = value == null ? null : value.trim();
+        if (Grant.TokenExchange.URN.equals(trimmed)) {
+            return TOKEN_EXCHANGE;
+        }
+        if (Grant.JwtBearer.URN.equals(trimmed)) {
+            return JWT_BEARER;
+        }
         return OptionValues.parse(GrantType.class, "grantType", value, GrantType::wireName);
     }
 }
