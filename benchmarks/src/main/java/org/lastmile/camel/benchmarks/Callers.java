@@ -3,7 +3,6 @@ package org.lastmile.camel.benchmarks;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -108,10 +107,7 @@ final class Callers implements AutoCloseable {
                     + "| callers | token calls | heap with one | heap with all | per caller cached |%n"
                     + "|---:|---:|---:|---:|---:|%n| %,d | %,d | %.1f MiB | %.1f MiB | %,d bytes |%n%n", callers, callers,
                     tokenCalls, heapWithOne / 1048576.0, heapWithAll / 1048576.0, perCaller());
-            String text = Files.readString(output);
-            int reading = text.indexOf("## Reading it");
-            Files.writeString(output, reading < 0 ? text + "\n" + md : text.substring(0, reading) + md
-                    + text.substring(reading));
+            MarkdownSections.put(output, md);
         }
     }
 

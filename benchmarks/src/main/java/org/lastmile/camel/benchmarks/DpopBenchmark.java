@@ -146,15 +146,7 @@ public class DpopBenchmark {
         md.append("| route | median exchanges/s | min | max |\n|---|---:|---:|---:|\n");
         scores.forEach((name, sorted) -> md.append(String.format("| %s | %.0f | %.0f | %.0f |%n", LABELS.get(name),
                 sorted[sorted.length / 2], sorted[0], sorted[sorted.length - 1])));
-        String text = Files.exists(output) ? Files.readString(output) : "";
-        int start = text.indexOf(SECTION);
-        int end = start < 0 ? -1 : text.indexOf("\n## ", start + SECTION.length());
-        if (start >= 0) {
-            text = text.substring(0, start) + (end < 0 ? "" : text.substring(end + 1));
-        }
-        int reading = text.indexOf("## Reading it");
-        text = reading < 0 ? text + "\n" + md : text.substring(0, reading) + md + "\n" + text.substring(reading);
-        Files.writeString(output, text);
+        MarkdownSections.put(output, md.toString());
         System.out.println(md);
     }
 

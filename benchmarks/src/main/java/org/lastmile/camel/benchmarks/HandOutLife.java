@@ -1,7 +1,6 @@
 package org.lastmile.camel.benchmarks;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -62,15 +61,7 @@ final class HandOutLife {
                     edge.lifetime().toSeconds(), edge.elapsedMillis() / 1000.0, edge.handOuts(), edge.minMillis(),
                     edge.q0001Millis(), edge.expired(), edge.tokenCalls(), edge.callsPerLifetime()));
         }
-        String text = Files.readString(output);
-        int start = text.indexOf(SECTION);
-        int end = start < 0 ? -1 : text.indexOf("\n## ", start + SECTION.length());
-        if (start >= 0) {
-            text = text.substring(0, start) + (end < 0 ? "" : text.substring(end + 1));
-        }
-        int reading = text.indexOf("## Reading it");
-        text = reading < 0 ? text + "\n" + md : text.substring(0, reading) + md + "\n" + text.substring(reading);
-        Files.writeString(output, text);
+        MarkdownSections.put(output, md.toString());
     }
 
     static Result measure(Duration lifetime, Duration duration) throws Exception {
