@@ -46,8 +46,18 @@ class NamedCredentialsTest {
             vault.put(merchant, Map.of("clientId", "client-" + merchant, "clientSecret", "secret-" + merchant,
                     "tenantId", merchant));
         }
+        camel = application(component());
+    }
+
+    /** A component on an in-memory store. */
+    private static VendorAuthComponent component() {
         VendorAuthComponent component = new VendorAuthComponent();
         component.setTokenStore(new InMemoryTokenStore());
+        return component;
+    }
+
+    /** An application whose routes enrich and invalidate for the credentials of {@link #vault}, and count look-ups. */
+    private CamelContext application(VendorAuthComponent component) throws Exception {
         CredentialProvider provider = name -> {
             lookups.incrementAndGet();
             if (name.equals("broken")) {
@@ -55,7 +65,7 @@ class NamedCredentialsTest {
             }
             return vault.get(name);
         };
-        camel = CamelApplications.start(component, new RouteBuilder() {
+        return CamelApplications.start(component, new RouteBuilder() {
             @Override
             public void configure() {
                 getContext().getRegistry().bind("vault", provider);
@@ -106,18 +116,9 @@ class NamedCredentialsTest {
                 .noneMatch(meter -> String.valueOf(meter.getId().getTag("credential")).contains("client-m"));
 
         camel.stop();
-        VendorAuthComponent component = new VendorAuthComponent();
-        component.setTokenStore(new InMemoryTokenStore());
+        VendorAuthComponent component = component();
         component.setMetersPerCredential(true);
-        CredentialProvider provider = vault::get;
-        camel = CamelApplications.start(component, new RouteBuilder() {
-            @Override
-            public void configure() {
-                getContext().getRegistry().bind("vault", provider);
-                getContext().getRegistry().bind("meters", meters);
-                from("direct:api").to("vendorauth:oauth2?tokenUrl=" + vendor.tokenUrl() + "&credentialProvider=#vault");
-            }
-        });
+        camel = application(component);
         token("m1");
         token("m2");
         assertThat(meters.getMeters()).extracting(meter -> meter.getId().getTag("credential")).filteredOn(
@@ -193,18 +194,10 @@ class NamedCredentialsTest {
         assertThat(component.credentialsInUse()).isEqualTo(2);
 
         camel.stop();
-        component = new VendorAuthComponent();
-        component.setTokenStore(new InMemoryTokenStore());
+        component = component();
         component.setMaxCredentials(2);
         component.setCredentialIdleTimeout(300);
-        CredentialProvider provider = vault::get;
-        camel = CamelApplications.start(component, new RouteBuilder() {
-            @Override
-            public void configure() {
-                getContext().getRegistry().bind("vault", provider);
-                from("direct:api").to("vendorauth:oauth2?tokenUrl=" + vendor.tokenUrl() + "&credentialProvider=#vault");
-            }
-        });
+        camel = application(component);
         assertThat(token("m1")).startsWith("Bearer issued-client-m1-2-");
         assertThat(token("m2")).startsWith("Bearer issued-client-m2-2-");
         assertThat(call("m3").getException()).hasMessageContaining("maxCredentials");
