@@ -118,7 +118,8 @@ public final class NemesisMemberMain {
     /** {@code null} when the API took the token; what went wrong otherwise. */
     private static String callApi(HttpClient http, URI api, String authorization) {
         try {
-            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(api).timeout(Duration.ofSeconds(5))
+            // longer than any freeze the nemesis applies: a frozen caller's own clock must not fail its API call
+            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(api).timeout(Duration.ofSeconds(15))
                     .header("Authorization", authorization).GET().build(), HttpResponse.BodyHandlers.ofString());
             return answer.statusCode() == 200 ? null : "API answered " + answer.statusCode() + " " + answer.body();
         } catch (IOException e) {
