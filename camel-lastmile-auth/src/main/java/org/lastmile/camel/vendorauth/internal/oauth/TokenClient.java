@@ -21,9 +21,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -73,12 +72,21 @@ public final class TokenClient implements Closeable {
     private final Duration responseTimeout;
     /** Bound on the whole exchange, connection included: the socket timeout alone lets an answer drip in for ever. */
     private final long answerNanos;
-    /** Aborts exchanges that outlive {@link #answerNanos}. */
-    private final ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "VendorAuthTokenDeadline");
-        thread.setDaemon(true);
-        return thread;
-    });
+    /**
+     * Aborts exchanges that outlive {@link #answerNanos}. A deadline cancelled because its answer came is removed at once:
+     * otherwise it would hold its request, body included, for the whole timeout, once per token fetched.
+     */
+    private final ScheduledThreadPoolExecutor deadlines = deadlineTimer();
+
+    private static ScheduledThreadPoolExecutor deadlineTimer() {
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, task -> {
+            Thread thread = new Thread(task, "VendorAuthTokenDeadline");
+            thread.setDaemon(true);
+            return thread;
+        });
+        timer.setRemoveOnCancelPolicy(true);
+        return timer;
+    }
 
     /**
      * @param connectTimeout  bound on opening a connection
