@@ -34,6 +34,13 @@ public record AccessToken(
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(expiresAt, "expiresAt");
         Objects.requireNonNull(obtainedAt, "obtainedAt");
+        // the usual types as one shared literal, not a copy per token parsed
+        type = switch (type) {
+            case "Bearer" -> "Bearer";
+            case "bearer" -> "bearer";
+            case "DPoP" -> "DPoP";
+            default -> type;
+        };
     }
 
     /** A bearer token: bound to no key. */

@@ -8,11 +8,11 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 /**
  * A store for one JVM: tokens in a map, one flight per key in the JVM ({@link SingleFlight}). Entries past
@@ -187,10 +187,11 @@ public final class InMemoryTokenStore implements TokenStore {
 
     @Override
     public AutoCloseable subscribe(TokenKey key, Consumer<StoreEvent> listener) {
-        subscribers.computeIfAbsent(key, k -> new CopyOnWriteArrayList<>()).add(listener);
+        // immutable lists swapped under the map's lock: a key has one subscriber as a rule, and a list of one is small
+        subscribers.merge(key, List.of(listener), (known, added) -> Stream.concat(known.stream(), added.stream()).toList());
         return () -> subscribers.computeIfPresent(key, (k, list) -> {
-            list.remove(listener);
-            return list.isEmpty() ? null : list;
+            List<Consumer<StoreEvent>> rest = list.stream().filter(each -> each != listener).toList();
+            return rest.isEmpty() ? null : rest;
         });
     }
 

@@ -1,5 +1,6 @@
 package org.lastmile.camel.vendorauth.internal.policy;
 
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
 
 import org.lastmile.camel.vendorauth.internal.oauth.GrantStrategy;
@@ -10,48 +11,56 @@ import org.lastmile.camel.vendorauth.internal.oauth.GrantStrategy;
  */
 public final class TokenStatistics implements GrantStrategy.Attempts {
 
-    private final LongAdder localHits = new LongAdder();
-    private final LongAdder waits = new LongAdder();
-    private final LongAdder storeHits = new LongAdder();
-    private final LongAdder fetches = new LongAdder();
-    private final LongAdder refreshes = new LongAdder();
-    private final LongAdder failures = new LongAdder();
-    private final LongAdder rejections = new LongAdder();
-    private final LongAdder fetchSuccesses = new LongAdder();
-    private final LongAdder fetchFailures = new LongAdder();
-    private final LongAdder refreshSuccesses = new LongAdder();
-    private final LongAdder refreshFailures = new LongAdder();
-    private final LongAdder fetchNanos = new LongAdder();
-    private final LongAdder refreshNanos = new LongAdder();
+    /** The one count of the hot path: a contended adder, which the source increments itself. */
+    private final LongAdder localHits;
+    /**
+     * Counts of the slow path, which is seldom taken: one small array rather than an adder each, since every credential,
+     * every tenant included, has its statistics.
+     */
+    private final AtomicLongArray counts = new AtomicLongArray(Count.values().length);
 
-    void localHit() {
-        localHits.increment();
+    private enum Count {
+        WAITS, STORE_HITS, FETCHES, REFRESHES, FAILURES, REJECTIONS, FETCH_SUCCESSES, FETCH_FAILURES, REFRESH_SUCCESSES,
+        REFRESH_FAILURES, FETCH_NANOS, REFRESH_NANOS
+    }
+
+    private void add(Count count, long amount) {
+        counts.getAndAdd(count.ordinal(), amount);
+    }
+
+    private long get(Count count) {
+        return counts.get(count.ordinal());
+    }
+
+    /** @param localHits the adder of {@link #localHits()}, which the hot path increments */
+    TokenStatistics(LongAdder localHits) {
+        this.localHits = localHits;
     }
 
     void waited() {
-        waits.increment();
+        add(Count.WAITS, 1);
     }
 
     void storeHit() {
-        storeHits.increment();
+        add(Count.STORE_HITS, 1);
     }
 
     @Override
     public void requesting() {
-        fetches.increment();
+        add(Count.FETCHES, 1);
     }
 
     @Override
     public void refreshing() {
-        refreshes.increment();
+        add(Count.REFRESHES, 1);
     }
 
     void failed() {
-        failures.increment();
+        add(Count.FAILURES, 1);
     }
 
     void rejected() {
-        rejections.increment();
+        add(Count.REJECTIONS, 1);
     }
 
     /** The tracker of one fetch's requests, to pass where the grant strategy tells of each request. */
@@ -93,9 +102,9 @@ public final class TokenStatistics implements GrantStrategy.Attempts {
             if (started == 0) {
                 return;
             }
-            (refresh ? refreshNanos : fetchNanos).add(System.nanoTime() - started);
-            (succeeded ? refresh ? refreshSuccesses : fetchSuccesses : refresh ? refreshFailures : fetchFailures)
-                    .increment();
+            add(refresh ? Count.REFRESH_NANOS : Count.FETCH_NANOS, System.nanoTime() - started);
+            add(succeeded ? refresh ? Count.REFRESH_SUCCESSES : Count.FETCH_SUCCESSES
+                    : refresh ? Count.REFRESH_FAILURES : Count.FETCH_FAILURES, 1);
             started = 0;
         }
     }
@@ -107,61 +116,61 @@ public final class TokenStatistics implements GrantStrategy.Attempts {
 
     /** Exchanges that had no usable token at hand and waited for a flight (this JVM's, or one on another member). */
     public long waits() {
-        return waits.sum();
+        return get(Count.WAITS);
     }
 
     /** Flights that ended with a token from the store, fetched by another thread or member, without asking the vendor. */
     public long storeHits() {
-        return storeHits.sum();
+        return get(Count.STORE_HITS);
     }
 
     /** Requests to the vendor with the primary grant. */
     public long fetches() {
-        return fetches.sum();
+        return get(Count.FETCHES);
     }
 
     /** Requests to the vendor with a refresh token. */
     public long refreshes() {
-        return refreshes.sum();
+        return get(Count.REFRESHES);
     }
 
     /** Flights that ended without a token. */
     public long failures() {
-        return failures.sum();
+        return get(Count.FAILURES);
     }
 
     /** Callers failed at once, with the last error, while the vendor was left alone after failures. */
     public long rejections() {
-        return rejections.sum();
+        return get(Count.REJECTIONS);
     }
 
     /** Requests with the primary grant that ended with a token. */
     public long fetchSuccesses() {
-        return fetchSuccesses.sum();
+        return get(Count.FETCH_SUCCESSES);
     }
 
     /** Requests with a refresh token that ended with a token. */
     public long refreshSuccesses() {
-        return refreshSuccesses.sum();
+        return get(Count.REFRESH_SUCCESSES);
     }
 
     /** Requests with the primary grant that the vendor answered with no token (or did not answer). */
     public long fetchFailures() {
-        return fetchFailures.sum();
+        return get(Count.FETCH_FAILURES);
     }
 
     /** Requests with a refresh token that the vendor answered with no token (or did not answer). */
     public long refreshFailures() {
-        return refreshFailures.sum();
+        return get(Count.REFRESH_FAILURES);
     }
 
     /** Time spent on requests with the primary grant, in nanoseconds. */
     public long fetchNanos() {
-        return fetchNanos.sum();
+        return get(Count.FETCH_NANOS);
     }
 
     /** Time spent on requests with a refresh token, in nanoseconds. */
     public long refreshNanos() {
-        return refreshNanos.sum();
+        return get(Count.REFRESH_NANOS);
     }
 }

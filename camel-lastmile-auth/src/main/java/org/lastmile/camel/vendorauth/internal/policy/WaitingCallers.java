@@ -1,8 +1,9 @@
 package org.lastmile.camel.vendorauth.internal.policy;
 
+import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 
 import org.lastmile.camel.vendorauth.spi.TokenKey;
@@ -14,7 +15,8 @@ import org.lastmile.camel.vendorauth.spi.TokenKey;
 final class WaitingCallers {
 
     private final TokenKey key;
-    private final Set<CompletableFuture<LocalToken>> waiting = ConcurrentHashMap.newKeySet();
+    /** Guarded by this; {@code null} while nobody waits, as is the case for most credentials most of the time. */
+    private Set<CompletableFuture<LocalToken>> waiting;
     private volatile boolean stopped;
 
     WaitingCallers(TokenKey key) {
@@ -24,8 +26,13 @@ final class WaitingCallers {
     /** Keeps the caller's future until it completes; fails it at once when already stopped. */
     CompletableFuture<LocalToken> track(CompletableFuture<LocalToken> caller) {
         if (!caller.isDone()) {
-            waiting.add(caller);
-            caller.whenComplete((token, failure) -> waiting.remove(caller));
+            synchronized (this) {
+                if (waiting == null) {
+                    waiting = new HashSet<>();
+                }
+                waiting.add(caller);
+            }
+            caller.whenComplete((token, failure) -> forget(caller));
             if (stopped) {
                 caller.completeExceptionally(stopping());
             }
@@ -33,18 +40,29 @@ final class WaitingCallers {
         return caller;
     }
 
+    private synchronized void forget(CompletableFuture<LocalToken> caller) {
+        if (waiting != null && waiting.remove(caller) && waiting.isEmpty()) {
+            waiting = null;
+        }
+    }
+
     /** Answers every waiting caller, and every later one, with an exception that names the shutdown. */
     void stop() {
         stopped = true;
-        waiting.forEach(caller -> caller.completeExceptionally(stopping()));
+        List<CompletableFuture<LocalToken>> callers;
+        synchronized (this) {
+            // answered outside the lock: each answer removes its caller from the set
+            callers = waiting == null ? List.of() : List.copyOf(waiting);
+        }
+        callers.forEach(caller -> caller.completeExceptionally(stopping()));
     }
 
     boolean stopped() {
         return stopped;
     }
 
-    boolean none() {
-        return waiting.isEmpty();
+    synchronized boolean none() {
+        return waiting == null;
     }
 
     RejectedExecutionException stopping() {

@@ -17,7 +17,8 @@ public record RequestParameters(Map<String, String> values, Set<String> secretNa
     public static final RequestParameters NONE = new RequestParameters(Map.of(), Set.of());
 
     public RequestParameters {
-        values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        // most credentials have none: the shared empty map, not an empty copy per tenant
+        values = values.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(values));
         secretNames = Set.copyOf(secretNames);
     }
 

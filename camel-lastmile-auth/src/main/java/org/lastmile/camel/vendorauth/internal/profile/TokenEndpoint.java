@@ -18,6 +18,10 @@ public record TokenEndpoint(URI tokenUrl, URI refreshUrl, BodyFormat bodyFormat,
         Objects.requireNonNull(refreshUrl, "refreshUrl");
         Objects.requireNonNull(bodyFormat, "bodyFormat");
         Objects.requireNonNull(transport, "transport");
+        // one URI when both are the same: a parsed URI holds a handful of strings, and each tenant has an endpoint
+        if (refreshUrl.equals(tokenUrl)) {
+            refreshUrl = tokenUrl;
+        }
     }
 
     /** Primary and refresh requests both to {@code url}, with the JVM's TLS defaults and proxy properties. */
