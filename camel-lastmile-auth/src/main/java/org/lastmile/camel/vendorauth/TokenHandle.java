@@ -16,6 +16,8 @@ final class TokenHandle {
 
     private final VendorAuthComponent component;
     private final Credential credential;
+    /** The credential's, read on the hot path: kept here so that an exchange does not reach into the credential. */
+    private final String apiBaseUrl;
     private final String name;
     /** For a credential on behalf of callers, as configured (no subject): its callers' handles; else {@code null}. */
     private final SubjectHandles subjects;
@@ -42,6 +44,7 @@ final class TokenHandle {
     TokenHandle(VendorAuthComponent component, Credential credential, String name, SubjectHandles onBehalfOf) {
         this.component = component;
         this.credential = credential;
+        this.apiBaseUrl = credential.apiBaseUrl();
         this.name = name;
         this.onBehalfOf = onBehalfOf;
         this.subjects = credential.grant() instanceof Grant.OnBehalf onBehalf && onBehalf.subject() == null
@@ -105,6 +108,11 @@ final class TokenHandle {
     /** The credential. */
     Credential credential() {
         return credential;
+    }
+
+    /** The base URL of the vendor's API that the credential's profile knows, or {@code null}. */
+    String apiBaseUrl() {
+        return apiBaseUrl;
     }
 
     /** The source as last taken, or {@code null} before {@link #start()}: for the hot path and statistics. */

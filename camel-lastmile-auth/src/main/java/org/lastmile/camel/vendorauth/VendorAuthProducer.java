@@ -119,14 +119,14 @@ public class VendorAuthProducer extends DefaultAsyncProducer {
         if (handle.name() != null) {
             handle.served(token);
         }
-        if (token.token().dpopKey() == null) {
+        if (!token.bound()) {
             message.setHeader(VendorAuthConstants.AUTHORIZATION, token.authorization());
         } else if (!DpopExchange.apply(message, token.token(), handle.dpopRequests()) && !toldOfSigner) {
             toldOfSigner = true;
             LOG.info("Exchanges of {} carry no CamelHttpUri header, so their DPoP proof cannot be made before the call;"
                     + " it is left to VendorAuthDpopSigner, the httpClientConfigurer of camel-http", endpoint);
         }
-        String apiBaseUrl = handle.credential().apiBaseUrl();
+        String apiBaseUrl = handle.apiBaseUrl();
         if (apiBaseUrl != null) {
             message.setHeader(VendorAuthConstants.BASE_URL, apiBaseUrl);
         }

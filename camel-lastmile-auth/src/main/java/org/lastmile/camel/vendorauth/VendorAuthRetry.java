@@ -121,7 +121,7 @@ public final class VendorAuthRetry {
                         Message message = exchange.getMessage();
                         message.setHeader(VendorAuthConstants.AUTHORIZATION, fresh.authorization());
                         repeatAt(exchange, refusal);
-                        if (fresh.token().dpopKey() != null) {
+                        if (fresh.bound()) {
                             DpopExchange.apply(message, fresh.token(), dpop);
                         }
                     }

@@ -11,13 +11,15 @@ import org.lastmile.camel.vendorauth.spi.AccessToken;
  *                      {@code DPoP} for a token bound to a key
  * @param refreshAt     epoch millisecond from which a background refresh is due
  * @param usableUntil   epoch millisecond from which the token is not sent
+ * @param bound         whether the token is bound to a DPoP key: read here, the hot path does not reach the token itself
  */
-public record LocalToken(AccessToken token, String authorization, long refreshAt, long usableUntil) {
+public record LocalToken(AccessToken token, String authorization, long refreshAt, long usableUntil, boolean bound) {
 
     /** A token that cannot be bettered ({@code renewable} false: it ends where its grant bounds it) is not refreshed ahead. */
     static LocalToken of(AccessToken token, RefreshTiming timing, boolean renewable) {
-        return new LocalToken(token, (token.dpopKey() == null ? "Bearer " : "DPoP ") + token.value(),
-                renewable ? timing.refreshAt(token) : Long.MAX_VALUE, timing.usableUntil(token));
+        boolean bound = token.dpopKey() != null;
+        return new LocalToken(token, (bound ? "DPoP " : "Bearer ") + token.value(),
+                renewable ? timing.refreshAt(token) : Long.MAX_VALUE, timing.usableUntil(token), bound);
     }
 
     @Override
