@@ -48,6 +48,8 @@ final class NamedCredentials {
     }
 
     private NamedCredentialsHealthCheck check;
+    /** Ends the following of retirements; {@code null} while not started. */
+    private Runnable unfollow;
 
     private final AtomicBoolean started = new AtomicBoolean();
 
@@ -59,17 +61,29 @@ final class NamedCredentials {
         if (!started.compareAndSet(false, true)) {
             return;
         }
-        endpoint.getComponent().tokenManager().onRetired(onRetired);
+        unfollow = endpoint.getComponent().tokenManager().onRetired(onRetired);
         if (checkId != null) {
             check = new NamedCredentialsHealthCheck(checkId, this);
             endpoint.getComponent().credentials().show(check);
         }
     }
 
-    /** Forgets the credentials; the component's stop takes the check away with the others. */
+    /**
+     * Forgets the credentials, stops following retirements and takes the check away: the last endpoint of these options
+     * stopped, or the component did. Their sources leave the manager when idle, as any other.
+     */
     void stop() {
-        started.set(false);
-        check = null;
+        if (!started.compareAndSet(true, false)) {
+            return;
+        }
+        if (unfollow != null) {
+            unfollow.run();
+            unfollow = null;
+        }
+        if (check != null) {
+            endpoint.getComponent().credentials().unshow(check);
+            check = null;
+        }
         handles.clear();
         names.clear();
     }

@@ -155,8 +155,15 @@ public class VendorAuthComponent extends DefaultComponent implements SSLContextP
     private TokenClient tokenClient;
     private TokenManager tokenManager;
     private VendorAuthCredentials credentials;
-    /** The named credentials of endpoints, shared by endpoints of the same options and provider. */
-    private final Map<List<Object>, NamedCredentials> named = new ConcurrentHashMap<>();
+    /**
+     * The named credentials of endpoints, shared by the started endpoints of the same options and provider, and dropped
+     * when the last of them stops: endpoints made per exchange ({@code toD}) must not leave a set each behind.
+     */
+    private final Map<List<Object>, SharedNamedCredentials> named = new ConcurrentHashMap<>();
+
+    /** A set of named credentials and how many endpoints use it. */
+    private record SharedNamedCredentials(NamedCredentials credentials, int users) {
+    }
     /** The store and instance this component made itself, and so closes. */
     private FallbackTokenStore ownStore;
     private ClusterInstance cluster;
@@ -289,7 +296,7 @@ public class VendorAuthComponent extends DefaultComponent implements SSLContextP
             getCamelContext().getExecutorServiceManager().shutdown(sweeper);
             sweeper = null;
         }
-        named.values().forEach(NamedCredentials::stop);
+        named.values().forEach(shared -> shared.credentials().stop());
         named.clear();
         if (credentials != null) {
             credentials.close();
@@ -351,9 +358,33 @@ public class VendorAuthComponent extends DefaultComponent implements SSLContextP
         return credentials.callerSource(credential, configured);
     }
 
-    /** The named credentials served by endpoints of these options and provider, made on first use. */
-    NamedCredentials namedCredentials(List<Object> options, Supplier<NamedCredentials> maker) {
-        return named.computeIfAbsent(options, key -> maker.get());
+    /**
+     * The named credentials served by endpoints of these options and provider, made on first use; the endpoint gives them
+     * back with {@link #releaseNamedCredentials} when it stops.
+     */
+    NamedCredentials useNamedCredentials(List<Object> options, Supplier<NamedCredentials> maker) {
+        return named.compute(options, (key, shared) -> shared == null ? new SharedNamedCredentials(maker.get(), 1)
+                : new SharedNamedCredentials(shared.credentials(), shared.users() + 1)).credentials();
+    }
+
+    /** An endpoint of these options stopped: the last one to stop takes the set along. */
+    void releaseNamedCredentials(List<Object> options) {
+        NamedCredentials[] last = new NamedCredentials[1];
+        named.computeIfPresent(options, (key, shared) -> {
+            if (shared.users() > 1) {
+                return new SharedNamedCredentials(shared.credentials(), shared.users() - 1);
+            }
+            last[0] = shared.credentials();
+            return null;
+        });
+        if (last[0] != null) {
+            last[0].stop();
+        }
+    }
+
+    /** How many sets of named credentials endpoints use now: for tests. */
+    int namedCredentialSets() {
+        return named.size();
     }
 
     /** The checks and meters of the credentials this component serves; there while the component runs. */

@@ -73,7 +73,11 @@ public class VendorAuthEndpoint extends DefaultEndpoint implements AsyncEndpoint
     private TokenHandle handle;
     /** Why the endpoint's own options make no credential, for exchanges without a credential name. */
     private String ownCredentialProblem;
-    private NamedCredentials named;
+    /** The key and provider of the named credentials this endpoint serves, shared with endpoints of the same options. */
+    private List<Object> namedOptions;
+    private CredentialProvider provider;
+    /** Taken from the component at start when the endpoint serves named credentials, else at the first name. */
+    private volatile NamedCredentials named;
     private boolean servesNamed;
 
     VendorAuthEndpoint(String uri, VendorAuthComponent component, VendorAuthConfiguration configuration) {
@@ -97,12 +101,10 @@ public class VendorAuthEndpoint extends DefaultEndpoint implements AsyncEndpoint
                 getCamelContext());
         ownOptions = credentialOptions();
         PropertiesCredentialProvider properties = new PropertiesCredentialProvider(getCamelContext());
-        CredentialProvider provider = configuration.getCredentialProvider() != null
-                ? configuration.getCredentialProvider() : properties;
+        provider = configuration.getCredentialProvider() != null ? configuration.getCredentialProvider() : properties;
         servesNamed = configuration.getCredentialProvider() != null || properties.declaresAny();
         // endpoints that differ only in what they do (enrich, invalidate) serve the same named credentials
-        named = getComponent().namedCredentials(List.of(profile, provider, ownOptions.without(NOT_CREDENTIAL)),
-                () -> new NamedCredentials(this, provider));
+        namedOptions = List.of(profile, provider, ownOptions.without(NOT_CREDENTIAL));
         try {
             handle = new TokenHandle(getComponent(), resolve(ownOptions), null);
         } catch (IllegalArgumentException e) {
@@ -153,7 +155,20 @@ public class VendorAuthEndpoint extends DefaultEndpoint implements AsyncEndpoint
         if (handle != null) {
             handle.start();
         }
-        named.start(servesNamed ? namedCheckId() : null);
+        if (servesNamed) {
+            named();
+        }
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        synchronized (this) {
+            if (named != null) {
+                named = null;
+                getComponent().releaseNamedCredentials(namedOptions);
+            }
+        }
+        super.doStop();
     }
 
     /**
@@ -170,7 +185,7 @@ public class VendorAuthEndpoint extends DefaultEndpoint implements AsyncEndpoint
     private TokenHandle configuredHandle(Exchange exchange) {
         Object name = exchange.getMessage().getHeader(VendorAuthConstants.CREDENTIAL);
         if (name != null) {
-            return named.handle(name);
+            return named().handle(name);
         }
         if (handle == null) {
             throw new IllegalArgumentException("No " + VendorAuthConstants.CREDENTIAL + " header, and the endpoint's own"
@@ -229,9 +244,28 @@ public class VendorAuthEndpoint extends DefaultEndpoint implements AsyncEndpoint
         }
     }
 
-    /** The credentials this endpoint serves by name. */
+    /**
+     * The credentials this endpoint serves by name: taken at start when it serves named credentials, else when an exchange
+     * first names one (most endpoints never do, and an endpoint made per exchange by {@code toD} holds no set).
+     */
     NamedCredentials named() {
-        return named;
+        NamedCredentials current = named;
+        if (current != null) {
+            return current;
+        }
+        synchronized (this) {
+            if (named == null) {
+                if (isStoppingOrStopped()) {
+                    // a set taken now would never be given back
+                    throw new IllegalStateException("Endpoint " + this + " is stopped: it serves no named credential");
+                }
+                NamedCredentials shared = getComponent().useNamedCredentials(namedOptions,
+                        () -> new NamedCredentials(this, provider));
+                shared.start(servesNamed ? namedCheckId() : null);
+                named = shared;
+            }
+            return named;
+        }
     }
 
     @ManagedAttribute(description = "The credential: profile, client id, token endpoint host and short id, no secret")

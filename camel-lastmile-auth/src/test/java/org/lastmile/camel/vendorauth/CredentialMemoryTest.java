@@ -70,6 +70,8 @@ class CredentialMemoryTest {
             assertThat(call(tenant).getException()).isNull();
         }
         assertThat(shown()).as("meters of the credentials in use").isPositive();
+        assertThat(camel.getComponent("vendorauth", VendorAuthComponent.class).namedCredentialSets())
+                .as("endpoints made per exchange, which name no credential, hold no set of named credentials").isZero();
 
         // the sweep removes a credential first and tells its retirement listeners after: wait for both
         eventually("idle credentials leave, their meters and health checks with them",

@@ -1,5 +1,6 @@
 package org.lastmile.camel.vendorauth;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -8,6 +9,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
+import org.apache.camel.Route;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.WritableHealthCheckRepository;
@@ -92,6 +94,27 @@ class NamedCredentialsTest {
         Exchange done = call(credential);
         assertThat(done.getException()).isNull();
         return done.getMessage().getHeader("Authorization", String.class);
+    }
+
+    @Test
+    void theNamedCredentialsLeaveWithTheLastEndpointThatServesThem() throws Exception {
+        VendorAuthComponent component = camel.getComponent("vendorauth", VendorAuthComponent.class);
+        WritableHealthCheckRepository producers = HealthCheckHelper.getHealthCheckRepository(camel, "producers",
+                WritableHealthCheckRepository.class);
+        producers.setEnabled(true);
+        assertThat(token("m1")).startsWith("Bearer issued-client-m1-");
+        assertThat(component.namedCredentialSets()).as("enrich and invalidate share one set").isEqualTo(1);
+        assertThat(producers.stream().filter(check -> check.getId().contains("-named-"))).hasSize(1);
+
+        List<String> routes = camel.getRoutes().stream().map(Route::getId).toList();
+        camel.getRouteController().stopRoute(routes.get(0));
+        camel.removeRoute(routes.get(0));
+        assertThat(component.namedCredentialSets()).as("the other endpoint still serves them").isEqualTo(1);
+        camel.getRouteController().stopRoute(routes.get(1));
+        camel.removeRoute(routes.get(1));
+
+        assertThat(component.namedCredentialSets()).isZero();
+        assertThat(producers.stream().filter(check -> check.getId().contains("-named-"))).isEmpty();
     }
 
     @Test

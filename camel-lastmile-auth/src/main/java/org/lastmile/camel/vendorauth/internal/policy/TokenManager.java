@@ -109,9 +109,14 @@ public final class TokenManager implements AutoCloseable {
         return new IllegalStateException(message);
     }
 
-    /** Tells {@code listener} of each source the sweep drops, so that what shows it (health check, meters) goes too. */
-    public void onRetired(Consumer<TokenSource> listener) {
+    /**
+     * Tells {@code listener} of each source the sweep drops, so that what shows it (health check, meters) goes too.
+     *
+     * @return what ends the listening, for a listener that leaves before the manager
+     */
+    public Runnable onRetired(Consumer<TokenSource> listener) {
         retirements.add(listener);
+        return () -> retirements.remove(listener);
     }
 
     /** Drops the sources of credentials unused for the idle timeout and not waited for. */
