@@ -64,8 +64,8 @@ class FrozenWinnerTest {
 
             winner.thaw();
             eventually("the thawed member goes on with a token", PATIENCE, () -> winner.tokens() >= 5);
-            assertThat(winner.failures()).as("the thawed member looks at the cluster before failing what it held")
-                    .isEmpty();
+            assertThat(winner.failures()).as("the thawed member looks at the cluster before failing what it held;"
+                    + " its last lines: %s", winner.lastLines(60)).isEmpty();
             // the hung request, and one per member at most for the others and the thawed one
             assertThat(TokenAnswers.tokenCalls(vendor)).isBetween(2, 4);
         }

@@ -90,6 +90,12 @@ public final class MemberProcess implements AutoCloseable {
         return seen;
     }
 
+    /** Its last {@code count} lines, log lines included: what a failed assertion about it shows. */
+    public List<String> lastLines(int count) {
+        List<String> all = List.copyOf(lines);
+        return all.subList(Math.max(0, all.size() - count), all.size());
+    }
+
     /** Starts its exchanges. */
     public void go() throws IOException {
         OutputStream in = process.getOutputStream();
