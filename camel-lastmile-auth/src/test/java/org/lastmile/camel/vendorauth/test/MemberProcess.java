@@ -55,10 +55,7 @@ public final class MemberProcess implements AutoCloseable {
         String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
         List<MemberProcess> members = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            // members started at once on a busy machine may each form a cluster of their own before they see the
-            // others; Hazelcast merges such clusters only after five minutes by default, so here within seconds
-            Process process = new ProcessBuilder(java, "-Xmx256m", "-Dhazelcast.merge.first.run.delay.seconds=5",
-                    "-Dhazelcast.merge.next.run.delay.seconds=5", "-cp", System.getProperty("java.class.path"),
+            Process process = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
                     "org.lastmile.camel.vendorauth.internal.store.hazelcast.ClusterMemberMain", cluster.name(),
                     String.valueOf(cluster.port()), tokenUrl, responseTimeout == null ? "default"
                             : String.valueOf(responseTimeout)).redirectErrorStream(true).start();

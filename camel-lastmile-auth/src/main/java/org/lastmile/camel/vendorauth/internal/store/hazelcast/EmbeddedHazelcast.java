@@ -95,6 +95,10 @@ public final class EmbeddedHazelcast {
         config.setProperty("hazelcast.max.wait.seconds.before.join", "3");
         // a join that cannot finish fails start-up within seconds, not after Hazelcast's default five minutes
         config.setProperty("hazelcast.max.join.seconds", "20");
+        // with joins this short, members started at the same moment (a rollout, a busy machine) may each form a cluster;
+        // they find each other within seconds, not after Hazelcast's default five minutes of fetching a token per side
+        config.setProperty("hazelcast.merge.first.run.delay.seconds", "10");
+        config.setProperty("hazelcast.merge.next.run.delay.seconds", "10");
         // an address without a port is tried on every port of the range, not just the first three
         config.setProperty("hazelcast.tcp.join.port.try.count", String.valueOf(portCount));
         NetworkConfig network = config.getNetworkConfig();
