@@ -257,7 +257,9 @@ public class VendorAuthEndpoint extends DefaultEndpoint implements AsyncEndpoint
             if (named == null) {
                 if (isStoppingOrStopped()) {
                     // a set taken now would never be given back
-                    throw new IllegalStateException("Endpoint " + this + " is stopped: it serves no named credential");
+                    // the profile, not the endpoint: its URI may hold a secret Camel does not know to mask
+                    throw new IllegalStateException("A vendorauth endpoint of profile '" + profile
+                            + "' is stopped: it serves no named credential");
                 }
                 NamedCredentials shared = getComponent().useNamedCredentials(namedOptions,
                         () -> new NamedCredentials(this, provider));
