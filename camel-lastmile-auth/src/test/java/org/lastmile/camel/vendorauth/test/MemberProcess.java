@@ -134,7 +134,9 @@ public final class MemberProcess implements AutoCloseable {
     private void signal(String name) throws IOException, InterruptedException {
         Process kill = new ProcessBuilder("kill", "-" + name, String.valueOf(process.pid())).inheritIO().start();
         assertThat(kill.waitFor(10, TimeUnit.SECONDS)).isTrue();
-        assertThat(kill.exitValue()).as("kill -%s %d", name, process.pid()).isZero();
+        assertThat(kill.exitValue()).as("kill -%s %d; the member JVM alive: %s, exit value: %s, its last lines: %s", name,
+                process.pid(), process.isAlive(), process.isAlive() ? "none" : process.exitValue(), lastLines(60))
+                .isZero();
     }
 
     /** Kills the JVM; a frozen one too, since SIGKILL needs no cooperation. */
