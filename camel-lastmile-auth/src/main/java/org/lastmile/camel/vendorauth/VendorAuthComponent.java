@@ -1,6 +1,7 @@
 package org.lastmile.camel.vendorauth;
 
 import java.io.InputStream;
+import java.lang.reflect.Field;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
@@ -8,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -22,6 +24,7 @@ import org.apache.camel.PropertyBindingException;
 import org.apache.camel.ResolveEndpointFailedException;
 import org.apache.camel.SSLContextParametersAware;
 import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
 import org.apache.camel.support.LifecycleStrategySupport;
@@ -56,10 +59,22 @@ import org.lastmile.camel.vendorauth.spi.TokenStore;
 public class VendorAuthComponent extends DefaultComponent implements SSLContextParametersAware {
 
     static {
-        // Camel masks options it knows to be secret wherever it shows a URI (logs, route dumps, errors); the signing key
-        // is not among the names it knows, and the word "key" alone would mask too much
+        // Camel masks options it knows to be secret wherever it shows a URI (logs, route dumps, errors, an endpoint's
+        // toString); sealingKey, dpopKey and clientAssertionKey are not among the names it knows, and the word "key" alone
+        // would mask too much. The names come from the options' own secret flag, so a new secret option is not forgotten
         // (comma-separated: each call replaces the keywords of the call before)
-        URISupport.addSanitizeKeywords("clientAssertionKey,dpopKey");
+        URISupport.addSanitizeKeywords(String.join(",", secretOptionNames()));
+    }
+
+    private static Set<String> secretOptionNames() {
+        Set<String> names = new TreeSet<>();
+        for (Field field : VendorAuthConfiguration.class.getDeclaredFields()) {
+            UriParam param = field.getAnnotation(UriParam.class);
+            if (param != null && param.secret()) {
+                names.add(param.name().isEmpty() ? field.getName() : param.name());
+            }
+        }
+        return names;
     }
 
     @Metadata(description = "Default credential and request options for every endpoint.")

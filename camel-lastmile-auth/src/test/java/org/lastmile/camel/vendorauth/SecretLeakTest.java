@@ -34,6 +34,25 @@ class SecretLeakTest {
     static WireMockExtension vendor = TokenAnswers.vendor();
 
     @Test
+    void theEndpointShowsNoValueOfItsSecretOptionsCamelDoesNotKnow() throws Exception {
+        CamelContext camel = new DefaultCamelContext();
+        VendorAuthComponent component = new VendorAuthComponent();
+        component.setTokenStore(new InMemoryTokenStore());
+        camel.addComponent("vendorauth", component);
+        camel.start();
+        try {
+            String shown = camel.getEndpoint("vendorauth:oauth2?tokenUrl=" + vendor.baseUrl() + "/token&clientId=orders"
+                    + "&clientSecret=RAW(" + CLIENT_SECRET + ")&sealingKey=RAW(sk-LEAK-51x)&param.api_token=ak-LEAK-9q"
+                    + "&secretParameters=api_token&param.region=eu").toString();
+
+            assertThat(shown).doesNotContain(CLIENT_SECRET).doesNotContain("sk-LEAK").doesNotContain("ak-LEAK")
+                    .contains("sealingKey=xxxxxx").contains("param.api_token=xxxxxx").contains("param.region=eu");
+        } finally {
+            camel.stop();
+        }
+    }
+
+    @Test
     void nothingSecretInLogsExceptionsOrToString() throws Exception {
         vendor.stubFor(post("/token").withRequestBody(containing("grant_type=password"))
                 .willReturn(TokenAnswers.token(ACCESS_TOKEN, 2, REFRESH_TOKEN)));
